@@ -1,0 +1,65 @@
+package dev.parley.platform;
+
+import dev.parley.platform.account.AccountService;
+import dev.parley.platform.store.Database;
+import dev.parley.platform.token.AccessTokens;
+import dev.parley.platform.token.ClientCredentialService;
+import dev.parley.platform.token.IdentityTokens;
+import dev.parley.platform.token.SigningKeyRing;
+import dev.parley.platform.token.SigningKeyStore;
+import dev.parley.platform.token.TokenSigner;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * The platform's services over one database, wired once. Both the HTTP server and the
+ * admin command line use this, so they behave the same.
+ */
+public final class Platform {
+
+    private final Database database;
+    private final AccountService accounts;
+    private final ClientCredentialService credentials;
+    private final SigningKeyRing signingKeys;
+    private final IdentityTokens identityTokens;
+    private final AccessTokens accessTokens;
+
+    /**
+     * @param issuer             the {@code iss} of every token: Parley's public URL
+     * @param keyRefreshInterval how often the signing keys are re-read, so that a rotation
+     *                           done by another process is picked up
+     */
+    public Platform(Database database, Clock clock, String issuer, Duration keyRefreshInterval) {
+        this.database = database;
+        this.accounts = new AccountService(database, clock);
+        this.credentials = new ClientCredentialService(database, clock);
+        this.signingKeys = new SigningKeyRing(new SigningKeyStore(database), clock, keyRefreshInterval);
+        var signer = new TokenSigner(signingKeys, clock, issuer);
+        this.identityTokens = new IdentityTokens(signer);
+        this.accessTokens = new AccessTokens(signer);
+    }
+
+    public Database database() {
+        return database;
+    }
+
+    public AccountService accounts() {
+        return accounts;
+    }
+
+    public ClientCredentialService credentials() {
+        return credentials;
+    }
+
+    public SigningKeyRing signingKeys() {
+        return signingKeys;
+    }
+
+    public IdentityTokens identityTokens() {
+        return identityTokens;
+    }
+
+    public AccessTokens accessTokens() {
+        return accessTokens;
+    }
+}

@@ -1,0 +1,73 @@
+package dev.parley.platform.api;
+
+import dev.parley.platform.common.InvalidInput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An error answer, written as RFC 9457 {@code application/problem+json}. Thrown from a
+ * handler, it ends the request with that answer. {@code invalid-params} names each field at
+ * fault, as in the RFC's own example.
+ */
+public final class ApiProblem extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<InvalidInput.Violation> invalidParams;
+    private final Map<String, String> headers;
+
+    public ApiProblem(int status, String title, String detail) {
+        this(status, title, detail, List.of(), Map.of());
+    }
+
+    public ApiProblem(int status, String title, String detail, List<InvalidInput.Violation> invalidParams,
+                      Map<String, String> headers) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.invalidParams = List.copyOf(invalidParams);
+        this.headers = Map.copyOf(headers);
+    }
+
+    public static ApiProblem invalid(InvalidInput input) {
+        return new ApiProblem(400, "Invalid request", input.getMessage(), input.violations(), Map.of());
+    }
+
+    public static ApiProblem invalid(String field, String reason) {
+        return invalid(new InvalidInput(field, reason));
+    }
+
+    public static ApiProblem unauthorized(String detail) {
+        return new ApiProblem(401, "Unauthorized", detail, List.of(),
+                Map.of("WWW-Authenticate", "App realm=\"parley\""));
+    }
+
+    public static ApiProblem notFound(String detail) {
+        return new ApiProblem(404, "Not found", detail);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public Map<String, String> headers() {
+        return headers;
+    }
+
+    /** The JSON body: type, title, status, detail, instance and, for 400, invalid-params. */
+    public Map<String, Object> body(String instance) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("type", "about:blank");
+        body.put("title", title);
+        body.put("status", status);
+        body.put("detail", getMessage());
+        body.put("instance", instance);
+        if (!invalidParams.isEmpty()) {
+            body.put("invalid-params", invalidParams.stream()
+                    .map(v -> Map.of("name", v.field(), "reason", v.reason()))
+                    .toList());
+        }
+        return body;
+    }
+}

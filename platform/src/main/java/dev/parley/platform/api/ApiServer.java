@@ -1,0 +1,140 @@
+package dev.parley.platform.api;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.platform.Platform;
+import dev.parley.platform.common.InvalidInput;
+import dev.parley.platform.common.NotFound;
+import io.javalin.Javalin;
+import io.javalin.config.JavalinConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP edge: REST API, discovery documents and health. Every error leaves as
+ * {@code application/problem+json} (RFC 9457) with the field at fault named; a client can
+ * never cause a 500 or see a stack trace.
+ */
+public final class ApiServer implements AutoCloseable {
+
+    /** A route as registered, for documentation checks. */
+    public record RouteInfo(String method, String path, boolean needsApiKey) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiServer.class);
+    static final String PROBLEM = "application/problem+json";
+
+    private final ApiSettings settings;
+    private final ObjectMapper mapper = Json.mapper();
+    private final Javalin app;
+    private List<RouteTable.Route> routes = List.of();
+
+    public ApiServer(ApiSettings settings, Platform platform, Clock clock) {
+        this.settings = settings;
+        var requests = new Requests(mapper, settings.maxBodyBytes());
+        var limits = new RateLimits(new RateLimiter(settings.tokenRatePerSecond(), settings.tokenRateBurst(), clock));
+        this.app = Javalin.create(config -> {
+            configure(config);
+            var table = new RouteTable(config.routes, new Authenticator(platform.accounts()));
+            config.routes.before(ctx -> refuseOversizedBody(ctx, requests));
+            HealthApi.register(table, requests, platform.database());
+            DiscoveryApi.register(table, requests, platform.signingKeys());
+            ApiKeysApi.register(table, requests, platform.accounts());
+            TokenApi.register(table, requests, platform.identityTokens(), limits);
+            CredentialsApi.register(table, requests, platform.credentials());
+            OAuthApi.register(table, requests, platform.credentials(), platform.accessTokens(), limits);
+            registerErrorHandlers(config);
+            this.routes = table.registered();
+        });
+    }
+
+    /** Starts listening; returns the bound port (useful when the configured port is 0). */
+    public int start() {
+        app.start(settings.host(), settings.port());
+        return app.port();
+    }
+
+    public List<RouteInfo> routes() {
+        return routes.stream()
+                .map(r -> new RouteInfo(r.method(), r.path(), r.access() == RouteTable.Access.APP_KEY))
+                .toList();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private void configure(JavalinConfig config) {
+        config.startup.showJavalinBanner = false;
+        config.startup.showOldJavalinVersionWarning = false;
+        config.concurrency.useVirtualThreads = true;
+        config.http.prefer405over404 = true;
+        config.http.maxRequestSize = settings.maxBodyBytes();
+        config.router.ignoreTrailingSlashes = true;
+        config.jsonMapper(new JavalinJackson(mapper, true));
+        // Jetty's own error pages (bad URIs, header overflows) stay plain but never carry a stack trace.
+        config.jetty.modifyServer(server -> server.setErrorHandler(new org.eclipse.jetty.server.handler.ErrorHandler() {
+            @Override
+            public boolean isShowStacks() {
+                return false;
+            }
+        }));
+    }
+
+    private void refuseOversizedBody(Context ctx, Requests requests) {
+        long length = ctx.req().getContentLengthLong();
+        if (length > settings.maxBodyBytes()) {
+            throw requests.tooLarge();
+        }
+    }
+
+    private void registerErrorHandlers(JavalinConfig config) {
+        config.routes.exception(ApiProblem.class, (e, ctx) -> writeProblem(ctx, e));
+        config.routes.exception(InvalidInput.class, (e, ctx) -> writeProblem(ctx, ApiProblem.invalid(e)));
+        config.routes.exception(NotFound.class, (e, ctx) ->
+                writeProblem(ctx, ApiProblem.notFound(e.getMessage() + " does not exist")));
+        config.routes.exception(OAuthError.class, (e, ctx) -> {
+            e.headers().forEach(ctx::header);
+            ctx.header("Cache-Control", "no-store");
+            Json.write(ctx, mapper, e.status(), Requests.JSON, e.body(ctx.path()));
+        });
+        config.routes.exception(HttpResponseException.class, (e, ctx) -> writeProblem(ctx, fromJavalin(ctx, e)));
+        config.routes.exception(Exception.class, (e, ctx) -> {
+            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+            writeProblem(ctx, new ApiProblem(500, "Internal server error",
+                    "the server failed to handle this request; it has been logged"));
+        });
+        // Javalin answers unmatched paths with a bare status; give those a problem body too.
+        for (int status : new int[] {404, 405}) {
+            config.routes.error(status, ctx -> {
+                if (!PROBLEM.equals(ctx.res().getContentType())) {
+                    writeProblem(ctx, status == 404
+                            ? ApiProblem.notFound("no resource at " + ctx.method() + " " + ctx.path())
+                            : new ApiProblem(405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path()));
+                }
+            });
+        }
+    }
+
+    private static ApiProblem fromJavalin(Context ctx, HttpResponseException e) {
+        return switch (e.getStatus()) {
+            case 404 -> ApiProblem.notFound("no resource at " + ctx.method() + " " + ctx.path());
+            case 405 -> new ApiProblem(405, "Method not allowed", ctx.method() + " is not allowed on " + ctx.path());
+            case 413 -> new ApiProblem(413, "Content too large", "the request body is too large");
+            default -> new ApiProblem(e.getStatus(), "Error " + e.getStatus(),
+                    e.getMessage() == null ? "request failed" : e.getMessage());
+        };
+    }
+
+    private void writeProblem(Context ctx, ApiProblem problem) {
+        problem.headers().forEach(ctx::header);
+        Json.write(ctx, mapper, problem.status(), PROBLEM, problem.body(ctx.path()));
+    }
+
+}

@@ -1,0 +1,72 @@
+package dev.parley.server;
+
+import dev.parley.platform.Platform;
+import dev.parley.platform.account.IssuedApiKey;
+import dev.parley.platform.api.ApiServer;
+import dev.parley.platform.store.Database;
+import dev.parley.server.config.ParleyConfig;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * One running Parley: database, platform services and the HTTP edge, started in that order
+ * and closed in reverse.
+ */
+public final class ParleyServer implements AutoCloseable {
+
+    private final Database database;
+    private final ApiServer api;
+    private final int port;
+    private final Optional<IssuedApiKey> firstApiKey;
+
+    private ParleyServer(Database database, ApiServer api, int port, Optional<IssuedApiKey> firstApiKey) {
+        this.database = database;
+        this.api = api;
+        this.port = port;
+        this.firstApiKey = firstApiKey;
+    }
+
+    /**
+     * Opens the database (migrating it), creates the first account when there is none, and
+     * starts listening.
+     */
+    public static ParleyServer start(ParleyConfig config, Clock clock) {
+        Database database = Database.open(config.database());
+        try {
+            // The issuer is fixed before the port is bound; with port 0 (tests) set public-url.
+            var platform = new Platform(database, clock, config.publicUrl(config.httpPort()), config.signingKeyRefresh());
+            Optional<IssuedApiKey> firstKey = platform.accounts().hasAnyAccount()
+                    ? Optional.empty()
+                    : Optional.of(platform.accounts().createAccount(config.bootstrapAccountName()));
+            platform.signingKeys().activeKey();
+            var api = new ApiServer(config.api(), platform, clock);
+            int port = api.start();
+            return new ParleyServer(database, api, port, firstKey);
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The first account's key, when this start created the first account. */
+    public Optional<IssuedApiKey> firstApiKey() {
+        return firstApiKey;
+    }
+
+    public ApiServer api() {
+        return api;
+    }
+
+    @Override
+    public void close() {
+        try {
+            api.close();
+        } finally {
+            database.close();
+        }
+    }
+}

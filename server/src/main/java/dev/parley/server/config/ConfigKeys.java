@@ -1,0 +1,41 @@
+package dev.parley.server.config;
+
+import java.util.List;
+
+/** Every configuration key Parley knows. An empty default means "not set". */
+public final class ConfigKeys {
+
+    public static final ConfigKey HTTP_HOST = new ConfigKey("http.host", "0.0.0.0",
+            "Address the HTTP server binds; 0.0.0.0 for every interface.");
+    public static final ConfigKey HTTP_PORT = new ConfigKey("http.port", "8080",
+            "TCP port of the HTTP server (REST API, WebSocket, pages).");
+    public static final ConfigKey HTTP_MAX_BODY_BYTES = new ConfigKey("http.max-body-bytes", "65536",
+            "Largest request body accepted; larger ones get 413.");
+    public static final ConfigKey PUBLIC_URL = new ConfigKey("public-url", "",
+            "URL clients reach Parley at; the issuer of tokens. Empty: http://localhost:<http.port>.");
+    public static final ConfigKey DATA_DIR = new ConfigKey("data.dir", "./data",
+            "Directory for the embedded database and, later, recordings.");
+    public static final ConfigKey DB_URL = new ConfigKey("db.url", "",
+            "JDBC URL of a PostgreSQL database (jdbc:postgresql://host:5432/parley). Empty: embedded H2 in data.dir.");
+    public static final ConfigKey DB_USER = new ConfigKey("db.user", "parley",
+            "Database user.");
+    public static final ConfigKey DB_PASSWORD = new ConfigKey("db.password", "",
+            "Database password.");
+    public static final ConfigKey DB_POOL_SIZE = new ConfigKey("db.pool-size", "10",
+            "Largest number of open database connections.");
+    public static final ConfigKey TOKEN_RATE_PER_SECOND = new ConfigKey("ratelimit.token.per-second", "10",
+            "Sustained requests per second each client may make to the token endpoints.");
+    public static final ConfigKey TOKEN_RATE_BURST = new ConfigKey("ratelimit.token.burst", "50",
+            "Requests a client may make to the token endpoints at once before the rate applies.");
+    public static final ConfigKey SIGNING_KEY_REFRESH_SECONDS = new ConfigKey("signing-key.refresh-seconds", "10",
+            "How often the server re-reads the signing keys, so a rotation from the command line takes effect.");
+    public static final ConfigKey BOOTSTRAP_ACCOUNT_NAME = new ConfigKey("bootstrap.account-name", "Default account",
+            "Name of the account created on the first start with an empty database.");
+
+    public static final List<ConfigKey> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, PUBLIC_URL,
+            DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, TOKEN_RATE_PER_SECOND, TOKEN_RATE_BURST,
+            SIGNING_KEY_REFRESH_SECONDS, BOOTSTRAP_ACCOUNT_NAME);
+
+    private ConfigKeys() {
+    }
+}

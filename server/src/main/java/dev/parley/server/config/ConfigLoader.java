@@ -1,0 +1,186 @@
+package dev.parley.server.config;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves the configuration: defaults, overridden by the config file, overridden by
+ * environment variables. The config file is {@code PARLEY_CONFIG} when set (it must exist),
+ * else {@code parley.properties} in the working directory when present. An unknown key in the
+ * file, or an unknown {@code PARLEY_*} variable, stops the start with a message naming it.
+ */
+public final class ConfigLoader {
+
+    /** Variables read by the {@code parley} script or the tests, not configuration keys. */
+    private static final Set<String> NON_CONFIG_VARIABLES = Set.of("PARLEY_CONFIG", "PARLEY_JAVA_OPTS");
+    private static final String TEST_VARIABLE_PREFIX = "PARLEY_TEST_";
+    public static final String DEFAULT_FILE = "parley.properties";
+
+    private ConfigLoader() {
+    }
+
+    /** Loads from the real environment and working directory. */
+    public static ParleyConfig load() {
+        return load(System.getenv(), Path.of("").toAbsolutePath());
+    }
+
+    public static ParleyConfig load(Map<String, String> environment, Path workingDirectory) {
+        var values = new HashMap<String, String>();
+        for (ConfigKey key : ConfigKeys.ALL) {
+            values.put(key.name(), key.defaultValue());
+        }
+        configFile(environment, workingDirectory).ifPresent(file -> values.putAll(readFile(file)));
+        values.putAll(fromEnvironment(environment));
+        return resolve(values, workingDirectory);
+    }
+
+    private static Optional<Path> configFile(Map<String, String> environment, Path workingDirectory) {
+        String explicit = environment.get("PARLEY_CONFIG");
+        if (explicit != null && !explicit.isBlank()) {
+            Path file = workingDirectory.resolve(explicit);
+            if (!Files.isRegularFile(file)) {
+                throw new ConfigException("PARLEY_CONFIG names " + file + ", which is not a readable file");
+            }
+            return Optional.of(file);
+        }
+        Path file = workingDirectory.resolve(DEFAULT_FILE);
+        return Files.isRegularFile(file) ? Optional.of(file) : Optional.empty();
+    }
+
+    private static Map<String, String> readFile(Path file) {
+        var properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ConfigException("cannot read configuration file " + file + ": " + e.getMessage());
+        }
+        Set<String> known = ConfigKeys.ALL.stream().map(ConfigKey::name).collect(Collectors.toSet());
+        var values = new TreeMap<String, String>();
+        for (String name : properties.stringPropertyNames()) {
+            if (!known.contains(name)) {
+                throw new ConfigException("unknown configuration key '" + name + "' in " + file
+                        + "; known keys are listed in docs/configuration.md");
+            }
+            values.put(name, properties.getProperty(name).strip());
+        }
+        return values;
+    }
+
+    private static Map<String, String> fromEnvironment(Map<String, String> environment) {
+        Map<String, ConfigKey> byVariable = ConfigKeys.ALL.stream()
+                .collect(Collectors.toMap(ConfigKey::environmentVariable, k -> k));
+        var values = new HashMap<String, String>();
+        for (var entry : new TreeMap<>(environment).entrySet()) {
+            String variable = entry.getKey();
+            if (!variable.startsWith("PARLEY_") || NON_CONFIG_VARIABLES.contains(variable)
+                    || variable.startsWith(TEST_VARIABLE_PREFIX)) {
+                continue;
+            }
+            ConfigKey key = byVariable.get(variable);
+            if (key == null) {
+                throw new ConfigException("unknown configuration variable " + variable
+                        + "; known variables are listed in docs/configuration.md");
+            }
+            values.put(key.name(), entry.getValue().strip());
+        }
+        return values;
+    }
+
+    private static ParleyConfig resolve(Map<String, String> values, Path workingDirectory) {
+        var v = new Values(values);
+        Optional<String> publicUrl = v.optional(ConfigKeys.PUBLIC_URL);
+        publicUrl.ifPresent(url -> requireHttpUrl(ConfigKeys.PUBLIC_URL, url));
+        Optional<String> dbUrl = v.optional(ConfigKeys.DB_URL);
+        dbUrl.ifPresent(url -> {
+            if (!url.startsWith("jdbc:postgresql:") && !url.startsWith("jdbc:h2:")) {
+                throw new ConfigException(ConfigKeys.DB_URL.name() + " (" + ConfigKeys.DB_URL.environmentVariable()
+                        + ") must be a jdbc:postgresql: or jdbc:h2: URL, not '" + url + "'");
+            }
+        });
+        return new ParleyConfig(
+                v.required(ConfigKeys.HTTP_HOST),
+                v.integer(ConfigKeys.HTTP_PORT, 0, 65535),
+                v.integer(ConfigKeys.HTTP_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
+                publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
+                workingDirectory.resolve(v.required(ConfigKeys.DATA_DIR)).normalize(),
+                dbUrl,
+                v.required(ConfigKeys.DB_USER),
+                values.get(ConfigKeys.DB_PASSWORD.name()),
+                v.integer(ConfigKeys.DB_POOL_SIZE, 1, 500),
+                v.decimal(ConfigKeys.TOKEN_RATE_PER_SECOND, 0.001, 1_000_000),
+                v.integer(ConfigKeys.TOKEN_RATE_BURST, 1, 1_000_000),
+                Duration.ofSeconds(v.integer(ConfigKeys.SIGNING_KEY_REFRESH_SECONDS, 1, 3600)),
+                v.required(ConfigKeys.BOOTSTRAP_ACCOUNT_NAME));
+    }
+
+    private static void requireHttpUrl(ConfigKey key, String url) {
+        try {
+            URI uri = new URI(url);
+            if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                throw new URISyntaxException(url, "not an http(s) URL with a host");
+            }
+        } catch (URISyntaxException e) {
+            throw new ConfigException(key.name() + " (" + key.environmentVariable() + ") must be an http:// or https:// URL, not '" + url + "'");
+        }
+    }
+
+    /** Typed access with messages that name the key and its variable. */
+    private record Values(Map<String, String> values) {
+
+        String required(ConfigKey key) {
+            String value = values.get(key.name());
+            if (value == null || value.isBlank()) {
+                throw new ConfigException(describe(key) + " must not be empty");
+            }
+            return value;
+        }
+
+        Optional<String> optional(ConfigKey key) {
+            String value = values.get(key.name());
+            return value == null || value.isBlank() ? Optional.empty() : Optional.of(value);
+        }
+
+        int integer(ConfigKey key, int min, int max) {
+            String text = required(key);
+            try {
+                int value = Integer.parseInt(text);
+                if (value < min || value > max) {
+                    throw new ConfigException(describe(key) + " must be between " + min + " and " + max + ", not " + value);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(describe(key) + " must be a whole number, not '" + text + "'");
+            }
+        }
+
+        double decimal(ConfigKey key, double min, double max) {
+            String text = required(key);
+            try {
+                double value = Double.parseDouble(text);
+                if (!(value >= min && value <= max)) {
+                    throw new ConfigException(describe(key) + " must be between " + min + " and " + max + ", not " + text);
+                }
+                return value;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(describe(key) + " must be a number, not '" + text + "'");
+            }
+        }
+
+        private static String describe(ConfigKey key) {
+            return key.name() + " (" + key.environmentVariable() + ")";
+        }
+    }
+}

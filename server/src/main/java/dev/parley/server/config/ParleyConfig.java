@@ -1,0 +1,43 @@
+package dev.parley.server.config;
+
+import dev.parley.platform.api.ApiSettings;
+import dev.parley.platform.store.DatabaseSettings;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/** The resolved configuration of one Parley process. See {@link ConfigKeys} for each value's meaning. */
+public record ParleyConfig(
+        String httpHost,
+        int httpPort,
+        long httpMaxBodyBytes,
+        Optional<String> publicUrl,
+        Path dataDir,
+        Optional<String> dbUrl,
+        String dbUser,
+        String dbPassword,
+        int dbPoolSize,
+        double tokenRatePerSecond,
+        int tokenRateBurst,
+        Duration signingKeyRefresh,
+        String bootstrapAccountName) {
+
+    public DatabaseSettings database() {
+        return dbUrl.map(url -> new DatabaseSettings(url, dbUser, dbPassword, dbPoolSize))
+                .orElseGet(() -> DatabaseSettings.embedded(dataDir, dbPoolSize));
+    }
+
+    public ApiSettings api() {
+        return new ApiSettings(httpHost, httpPort, httpMaxBodyBytes, tokenRatePerSecond, tokenRateBurst);
+    }
+
+    /** The public URL; when unset, localhost on the port actually bound. */
+    public String publicUrl(int boundPort) {
+        return publicUrl.orElse("http://localhost:" + boundPort);
+    }
+
+    @Override
+    public String toString() {
+        return "ParleyConfig[http=" + httpHost + ":" + httpPort + ", dataDir=" + dataDir + ", db=" + database() + "]";
+    }
+}
