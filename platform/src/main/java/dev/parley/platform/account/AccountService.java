@@ -34,7 +34,7 @@ public final class AccountService {
     /** Creates an account with a first API key. */
     public IssuedApiKey createAccount(String name) {
         String accountName = validName("name", name, 200);
-        Instant now = clock.instant();
+        Instant now = now();
         var account = new Account(Secrets.id("acc", 16), accountName, now);
         return database.transaction(connection -> {
             Sql.update(connection, "INSERT INTO accounts (id, name, created_at) VALUES (?, ?, ?)",
@@ -63,7 +63,7 @@ public final class AccountService {
             if (Sql.count(connection, "SELECT COUNT(*) FROM accounts WHERE id = ?", accountId) == 0) {
                 throw new NotFound("account " + accountId);
             }
-            return insertKey(connection, accountId, keyName, clock.instant());
+            return insertKey(connection, accountId, keyName, now());
         });
     }
 
@@ -118,7 +118,7 @@ public final class AccountService {
         if (!key.isActive()) {
             return key;
         }
-        Instant now = clock.instant();
+        Instant now = now();
         Sql.update(connection, "UPDATE api_keys SET revoked_at = ? WHERE id = ?", now, key.id());
         return new ApiKey(key.id(), key.accountId(), key.name(), key.createdAt(), Optional.of(now));
     }
@@ -160,5 +160,10 @@ public final class AccountService {
     private static ApiKey apiKey(ResultSet row) throws SQLException {
         return new ApiKey(row.getString("id"), row.getString("account_id"), row.getString("name"),
                 Sql.instant(row, "created_at").orElseThrow(), Sql.instant(row, "revoked_at"));
+    }
+
+    /** Stored times are whole milliseconds, the same on H2 and PostgreSQL. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }

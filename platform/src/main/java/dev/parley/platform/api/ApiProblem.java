@@ -65,7 +65,12 @@ public final class ApiProblem extends RuntimeException {
         body.put("instance", instance);
         if (!invalidParams.isEmpty()) {
             body.put("invalid-params", invalidParams.stream()
-                    .map(v -> Map.of("name", v.field(), "reason", v.reason()))
+                    .map(v -> {
+                        var param = new LinkedHashMap<String, String>();
+                        param.put("name", v.field());
+                        param.put("reason", v.reason());
+                        return param;
+                    })
                     .toList());
         }
         return body;

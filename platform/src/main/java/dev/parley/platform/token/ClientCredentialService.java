@@ -31,7 +31,7 @@ public final class ClientCredentialService {
                 || name.chars().anyMatch(Character::isISOControl)) {
             throw new InvalidInput("name", "must be 1 to " + MAX_NAME_LENGTH + " printable characters");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         var credential = new ClientCredential(Secrets.id("cid", 24), accountId, name.strip(), now);
         String secret = Secrets.secret();
         database.transaction(c -> Sql.update(c,
@@ -87,5 +87,10 @@ public final class ClientCredentialService {
     private static ClientCredential credential(ResultSet row) throws SQLException {
         return new ClientCredential(row.getString("client_id"), row.getString("account_id"), row.getString("name"),
                 Sql.instant(row, "created_at").orElseThrow());
+    }
+
+    /** Stored times are whole milliseconds, the same on H2 and PostgreSQL. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 }
