@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.platform.api.ApiServer;
 import dev.parley.platform.common.InvalidInput;
 import dev.parley.platform.common.NotFound;
 import dev.parley.platform.store.StoreException;
@@ -54,6 +55,10 @@ public final class Main {
             status = 1;
         } catch (StoreException e) {
             System.err.println("parley: " + e.getMessage());
+            status = 1;
+        } catch (ApiServer.BindFailed e) {
+            System.err.println("parley: " + e.getMessage()
+                    + "; is another server on that port? Choose another with PARLEY_HTTP_PORT.");
             status = 1;
         }
         if (status != 0) {

@@ -53,9 +53,21 @@ public final class ApiServer implements AutoCloseable {
         });
     }
 
+    /** The HTTP port cannot be bound (in use, or not allowed). */
+    public static final class BindFailed extends RuntimeException {
+        BindFailed(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
     /** Starts listening; returns the bound port (useful when the configured port is 0). */
     public int start() {
-        app.start(settings.host(), settings.port());
+        try {
+            app.start(settings.host(), settings.port());
+        } catch (io.javalin.util.JavalinBindException e) {
+            throw new BindFailed("cannot listen on " + settings.host() + ":" + settings.port()
+                    + " (" + (e.getCause() != null ? e.getCause().getMessage() : e.getMessage()) + ")", e);
+        }
         return app.port();
     }
 

@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
 public final class ConfigLoader {
 
     /** Variables read by the {@code parley} script or the tests, not configuration keys. */
-    private static final Set<String> NON_CONFIG_VARIABLES = Set.of("PARLEY_CONFIG", "PARLEY_JAVA_OPTS");
+    private static final Set<String> NON_CONFIG_VARIABLES = Set.of("PARLEY_CONFIG", "PARLEY_JAVA_OPTS", "PARLEY_JVM_DIRS");
     private static final String TEST_VARIABLE_PREFIX = "PARLEY_TEST_";
     public static final String DEFAULT_FILE = "parley.properties";
 
