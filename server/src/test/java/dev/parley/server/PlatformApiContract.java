@@ -131,6 +131,8 @@ abstract class PlatformApiContract {
         assertInvalid(http.postJson("/webrtc/1/token", key, "{\"identity\": \"carol\", \"ttl\": 5}"), "ttl");
         assertInvalid(http.postJson("/webrtc/1/token", key, "{\"identity\": \"carol\""), "body");
         assertInvalid(http.postJson("/webrtc/1/token", key, "[1, 2]"), "body");
+        assertInvalid(http.postJson("/webrtc/1/token", key, "{\"identity\": \"carol\", \"identity\": \"dave\"}"), "body");
+        assertInvalid(http.postJson("/webrtc/1/token", key, "{\"identity\": \"carol\"} trailing"), "body");
         assertEquals(200, http.postJson("/webrtc/1/token", key, "{\"identity\": \"carol\", \"timeToLive\": 86400}").status());
     }
 

@@ -1,6 +1,6 @@
 package dev.parley.platform.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -21,8 +21,9 @@ final class Json {
                 .maxStringLength(1 << 20)
                 .build());
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        // {"identity": "a", "identity": "b"} is ambiguous: refuse it rather than pick one.
+        mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         mapper.disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
-        mapper.setSerializationInclusion(JsonInclude.Include.NON_NULL);
         return mapper;
     }
 

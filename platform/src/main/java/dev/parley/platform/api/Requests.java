@@ -38,10 +38,12 @@ final class Requests {
         return JsonBody.parse(mapper, body);
     }
 
-    /** The body as {@code application/x-www-form-urlencoded} fields; a repeated field is refused. */
+    /** The body as {@code application/x-www-form-urlencoded} fields (none when empty); a repeated field is refused. */
     Map<String, String> form(Context ctx) {
         byte[] body = body(ctx);
-        requireContentType(ctx, FORM);
+        if (body.length > 0) {
+            requireContentType(ctx, FORM);
+        }
         var fields = new LinkedHashMap<String, String>();
         for (String pair : new String(body, java.nio.charset.StandardCharsets.UTF_8).split("&")) {
             if (pair.isEmpty()) {

@@ -18,17 +18,20 @@ public final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-    // Lower-case letters and digits without look-alikes: ids are read aloud and typed.
-    private static final char[] ID_ALPHABET = "abcdefghjkmnpqrstuvwxyz23456789".toCharArray();
+    // 32 lower-case letters and digits without look-alikes (no l, o, 0, 1): ids are read aloud
+    // and typed. Exactly 32, so a random byte masked to 5 bits picks one without bias.
+    private static final char[] ID_ALPHABET = "abcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private Secrets() {
     }
 
     /** A random identifier such as {@code ak_7k2m9x...}: {@code prefix_} then {@code length} characters. */
     public static String id(String prefix, int length) {
+        var random = new byte[length];
+        RANDOM.nextBytes(random);
         var text = new StringBuilder(prefix.length() + 1 + length).append(prefix).append('_');
-        for (int i = 0; i < length; i++) {
-            text.append(ID_ALPHABET[RANDOM.nextInt(ID_ALPHABET.length)]);
+        for (byte b : random) {
+            text.append(ID_ALPHABET[b & 31]);
         }
         return text.toString();
     }

@@ -4,6 +4,11 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -34,6 +39,9 @@ public final class Database implements AutoCloseable {
         config.setMinimumIdle(1);
         config.setPoolName("parley-db");
         config.setAutoCommit(false);
+        // A request waits at most this long for a connection, so an unreachable database turns
+        // into a quick error instead of requests piling up for Hikari's default 30 s.
+        config.setConnectionTimeout(5_000);
         // Fail fast with a clear message when the database is unreachable at start.
         config.setInitializationFailTimeout(10_000);
         HikariDataSource pool;
@@ -71,11 +79,25 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    /** True when the database answers a trivial query within two seconds. */
-    public boolean isReachable() {
-        try (Connection connection = pool.getConnection()) {
-            return connection.isValid(2);
-        } catch (SQLException | RuntimeException e) {
+    /**
+     * True when the database hands out a working connection within {@code timeout}. Bounded by
+     * the caller's timeout, not the pool's, so a readiness probe answers in time either way.
+     */
+    public boolean isReachable(Duration timeout) {
+        var answer = new CompletableFuture<Boolean>();
+        Thread.ofVirtual().name("db-readiness").start(() -> {
+            try (Connection connection = pool.getConnection()) {
+                answer.complete(connection.isValid((int) Math.max(1, timeout.toSeconds())));
+            } catch (SQLException | RuntimeException e) {
+                answer.complete(false);
+            }
+        });
+        try {
+            return answer.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             return false;
         }
     }
