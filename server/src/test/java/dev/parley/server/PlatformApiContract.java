@@ -326,6 +326,18 @@ abstract class PlatformApiContract {
                     "grant_type=client_credentials", "Authorization", basic);
             assertEquals(429, oauthRefused.status(), oauthRefused.body());
             assertTrue(oauthRefused.header("Retry-After").isPresent());
+
+            // Guessing secrets is limited per remote address, and does not spend the real client's budget.
+            var other = h.postJson("/webrtc/1/credentials", second, "{}").json();
+            String otherId = other.get("clientId").asText();
+            for (int i = 0; i < 2; i++) {
+                assertEquals(401, h.post("/oauth2/token", "application/x-www-form-urlencoded",
+                        "grant_type=client_credentials", "Authorization", Http.basic(otherId, "guess" + i)).status());
+            }
+            assertEquals(429, h.post("/oauth2/token", "application/x-www-form-urlencoded",
+                    "grant_type=client_credentials", "Authorization", Http.basic(otherId, "guess")).status());
+            assertEquals(200, h.post("/oauth2/token", "application/x-www-form-urlencoded", "grant_type=client_credentials",
+                    "Authorization", Http.basic(otherId, other.get("clientSecret").asText())).status());
         }
     }
 

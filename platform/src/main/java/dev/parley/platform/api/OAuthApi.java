@@ -31,11 +31,12 @@ final class OAuthApi {
                          AccessTokens tokens, RateLimits limits) {
         routes.publicRoute(POST, "/oauth2/token", ctx -> {
             Optional<String[]> basic = basicCredentials(ctx);
-            // Limit by the client the request claims to be, so one client cannot starve another;
-            // requests that name no client share a bucket per remote address.
-            limits.check("oauth:" + basic.map(pair -> pair[0]).orElse("ip:" + ctx.ip()));
             Map<String, String> form = readForm(ctx, requests);
-            ClientCredential client = authenticate(basic, form, credentials);
+            ClientCredential client = authenticate(basic, form, credentials,
+                    () -> limits.check("oauth-failed:" + ctx.ip()));
+            // Counted per authenticated client, so nobody can spend another client's budget by
+            // sending its id with a wrong secret; failed attempts are counted per remote address.
+            limits.check("oauth:" + client.clientId());
 
             String grant = form.get("grant_type");
             if (grant == null || grant.isEmpty()) {
@@ -74,7 +75,7 @@ final class OAuthApi {
     }
 
     private static ClientCredential authenticate(Optional<String[]> basic, Map<String, String> form,
-                                                 ClientCredentialService credentials) {
+                                                 ClientCredentialService credentials, Runnable onFailure) {
         boolean inBody = form.containsKey("client_id") || form.containsKey("client_secret");
         if (basic.isPresent() && inBody) {
             throw OAuthError.invalidRequest("use one client authentication method, not both");
@@ -88,10 +89,15 @@ final class OAuthApi {
             clientId = form.getOrDefault("client_id", "");
             secret = form.getOrDefault("client_secret", "");
         } else {
+            onFailure.run();
             throw OAuthError.invalidClient("client authentication is required (HTTP Basic with clientId:clientSecret)");
         }
-        return credentials.authenticate(clientId, secret)
-                .orElseThrow(() -> OAuthError.invalidClient("unknown client or wrong secret"));
+        Optional<ClientCredential> client = credentials.authenticate(clientId, secret);
+        if (client.isEmpty()) {
+            onFailure.run();
+            throw OAuthError.invalidClient("unknown client or wrong secret");
+        }
+        return client.get();
     }
 
     /** The client id and secret of an {@code Authorization: Basic} header, form-decoded per RFC 6749 §2.3.1. */
