@@ -166,6 +166,29 @@ abstract class PlatformApiContract {
         assertProblem(http.method("PUT", "/health/live"), 405);
     }
 
+    @Test
+    void requestsJettyRefusesBeforeRoutingAreProblemsToo() throws Exception {
+        String badUri = raw("GET /accounts/1/api-keys/%ZZ HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+        assertTrue(badUri.startsWith("HTTP/1.1 400"), badUri);
+        assertTrue(badUri.contains("Content-Type: application/problem+json"), badUri);
+        String bigHeader = raw("GET /health/live HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000)
+                + "\r\nConnection: close\r\n\r\n");
+        assertTrue(bigHeader.startsWith("HTTP/1.1 431"), bigHeader);
+        assertTrue(bigHeader.contains("Content-Type: application/problem+json"), bigHeader);
+        assertEquals(200, http.get("/health/live").status(), "the server carries on");
+    }
+
+    /** Sends bytes no well-behaved client would, and returns the raw answer. */
+    String raw(String request) throws java.io.IOException {
+        var uri = java.net.URI.create(http.baseUrl());
+        try (var socket = new java.net.Socket(uri.getHost(), uri.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+        }
+    }
+
     // --- API keys -----------------------------------------------------------------------
 
     @Test

@@ -90,13 +90,8 @@ public final class ApiServer implements AutoCloseable {
         config.http.maxRequestSize = settings.maxBodyBytes();
         config.router.ignoreTrailingSlashes = true;
         config.jsonMapper(new JavalinJackson(mapper, true));
-        // Jetty's own error pages (bad URIs, header overflows) stay plain but never carry a stack trace.
-        config.jetty.modifyServer(server -> server.setErrorHandler(new org.eclipse.jetty.server.handler.ErrorHandler() {
-            @Override
-            public boolean isShowStacks() {
-                return false;
-            }
-        }));
+        // Errors Jetty answers before Javalin sees the request are problems too.
+        config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
     }
 
     private void refuseOversizedBody(Context ctx, Requests requests) {
