@@ -108,6 +108,9 @@ public final class ApiServer implements AutoCloseable {
                 writeProblem(ctx, ApiProblem.notFound(e.getMessage() + " does not exist")));
         config.routes.exception(OAuthError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
+            if (Requests.hasUnreadBody(ctx)) {
+                ctx.header("Connection", "close");
+            }
             ctx.header("Cache-Control", "no-store");
             Json.write(ctx, mapper, e.status(), Requests.JSON, e.body(ctx.path()));
         });
@@ -141,6 +144,9 @@ public final class ApiServer implements AutoCloseable {
 
     private void writeProblem(Context ctx, ApiProblem problem) {
         problem.headers().forEach(ctx::header);
+        if (Requests.hasUnreadBody(ctx)) {
+            ctx.header("Connection", "close");
+        }
         Json.write(ctx, mapper, problem.status(), PROBLEM, problem.body(ctx.path()));
     }
 

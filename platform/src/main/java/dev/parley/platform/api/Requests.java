@@ -16,6 +16,7 @@ final class Requests {
 
     static final String JSON = "application/json";
     static final String FORM = "application/x-www-form-urlencoded";
+    private static final String BODY_READ = "parley.body-read";
 
     private final ObjectMapper mapper;
     private final long maxBodyBytes;
@@ -73,6 +74,7 @@ final class Requests {
 
     /** Reads the body, refusing more than the configured maximum whatever Content-Length said. */
     byte[] body(Context ctx) {
+        ctx.attribute(BODY_READ, Boolean.TRUE);
         try (InputStream in = ctx.bodyInputStream()) {
             byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
             if (bytes.length > maxBodyBytes) {
@@ -82,6 +84,16 @@ final class Requests {
         } catch (IOException e) {
             throw ApiProblem.invalid("body", "cannot be read");
         }
+    }
+
+    /**
+     * True when the request came with a body that nobody read (an error answered before the
+     * handler got to it). Jetty then closes the connection after the answer; saying so in a
+     * {@code Connection: close} header keeps the client from reusing it.
+     */
+    static boolean hasUnreadBody(Context ctx) {
+        boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+        return hasBody && ctx.attribute(BODY_READ) == null;
     }
 
     ApiProblem tooLarge() {
