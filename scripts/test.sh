@@ -27,6 +27,7 @@ apt_install() {
 install_test_dependencies() {
   local missing=()
   [ -n "$(pg_bin_dir)" ] || missing+=(postgresql)
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
   [ ${#missing[@]} -eq 0 ] && return 0
   if is_debian_root; then
     apt_install "${missing[@]}"
@@ -45,4 +46,5 @@ say "running every test (PostgreSQL on port $PG_PORT)"
 PARLEY_TEST_PG_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/postgres" \
 PARLEY_TEST_PG_USER="$PG_USER" \
 PARLEY_TEST_REQUIRE_PG=1 \
+PARLEY_TEST_REQUIRE_BROWSER=1 \
   ./mvnw -B -ntp verify "$@"

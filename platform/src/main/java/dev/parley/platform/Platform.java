@@ -8,6 +8,7 @@ import dev.parley.platform.token.IdentityTokens;
 import dev.parley.platform.token.SigningKeyRing;
 import dev.parley.platform.token.SigningKeyStore;
 import dev.parley.platform.token.TokenSigner;
+import dev.parley.platform.token.TokenVerifier;
 import java.time.Clock;
 import java.time.Duration;
 
@@ -23,6 +24,7 @@ public final class Platform {
     private final SigningKeyRing signingKeys;
     private final IdentityTokens identityTokens;
     private final AccessTokens accessTokens;
+    private final TokenVerifier tokenVerifier;
 
     /**
      * @param issuer             the {@code iss} of every token: Parley's public URL
@@ -37,6 +39,7 @@ public final class Platform {
         var signer = new TokenSigner(signingKeys, clock, issuer);
         this.identityTokens = new IdentityTokens(signer);
         this.accessTokens = new AccessTokens(signer);
+        this.tokenVerifier = new TokenVerifier(signingKeys, clock);
     }
 
     public Database database() {
@@ -61,5 +64,9 @@ public final class Platform {
 
     public AccessTokens accessTokens() {
         return accessTokens;
+    }
+
+    public TokenVerifier tokenVerifier() {
+        return tokenVerifier;
     }
 }
