@@ -33,11 +33,12 @@ public final class StunMessageBuilder {
     private boolean fingerprint;
 
     StunMessageBuilder(int method, StunClass messageClass, TransactionId transactionId) {
-        // Reuse the record's argument checks.
-        new StunMessage(method, messageClass, transactionId, List.of());
+        if (method < 0 || method > 0xFFF) {
+            throw new IllegalArgumentException("a STUN method is 12 bits, not " + method);
+        }
         this.method = method;
-        this.messageClass = messageClass;
-        this.transactionId = transactionId;
+        this.messageClass = Objects.requireNonNull(messageClass);
+        this.transactionId = Objects.requireNonNull(transactionId);
     }
 
     /**
