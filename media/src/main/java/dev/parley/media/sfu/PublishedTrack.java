@@ -1,0 +1,194 @@
+package dev.parley.media.sfu;
+
+import dev.parley.protocol.rtcp.PictureLossIndication;
+import dev.parley.protocol.rtcp.ReportBlock;
+import dev.parley.protocol.rtp.HeaderExtensions;
+import dev.parley.protocol.rtp.RtpHeaders;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A track a peer publishes: its SSRC (and RTX SSRC), codec, reception statistics and the legs
+ * that forward it. Packets come in from the publisher's connection, already decrypted, and go
+ * out on every leg. Keyframe requests from all legs reach the publisher at most once per
+ * {@link #KEYFRAME_REQUEST_INTERVAL_NANOS}. Media loop only.
+ */
+public final class PublishedTrack {
+
+    /** Requests closer together than this are folded into one: a keyframe costs a lot of bandwidth. */
+    static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
+
+    /** Describes the incoming stream. */
+    public record Source(String trackId, String streamId, MediaKind kind, String codecName, int clockRate,
+                         int payloadType, long ssrc, long rtxSsrc, int rtxPayloadType, int audioLevelExtensionId) {
+        public boolean hasRtx() {
+            return rtxSsrc >= 0;
+        }
+    }
+
+    private final Source source;
+    private final String publisherId;
+    private final PacketOutput publisher;
+    private final long feedbackSsrc;
+    private final ReceptionStats reception;
+    private final List<Subscription> subscriptions = new ArrayList<>();
+    private final byte[] rtxScratch = new byte[SentPacketHistory.MAX_PACKET + 64];
+    private long lastKeyframeRequestNanos = Long.MIN_VALUE / 2;
+    private long packetsReceived;
+    private long keyframeRequestsSent;
+    private int audioLevel = 127;
+    private long lastAudioLevelNanos;
+    private boolean closed;
+
+    /**
+     * @param publisherId  who publishes it (an endpoint id), for room bookkeeping
+     * @param publisher    the publisher's connection, where keyframe requests and reports go
+     * @param feedbackSsrc the SSRC the SFU uses as sender of its feedback to this publisher
+     */
+    public PublishedTrack(Source source, String publisherId, PacketOutput publisher, long feedbackSsrc) {
+        this.source = source;
+        this.publisherId = publisherId;
+        this.publisher = publisher;
+        this.feedbackSsrc = feedbackSsrc;
+        this.reception = new ReceptionStats(source.clockRate());
+    }
+
+    public String id() {
+        return source.trackId();
+    }
+
+    public Source source() {
+        return source;
+    }
+
+    public String publisherId() {
+        return publisherId;
+    }
+
+    public MediaKind kind() {
+        return source.kind();
+    }
+
+    public String codecName() {
+        return source.codecName();
+    }
+
+    public int clockRate() {
+        return source.clockRate();
+    }
+
+    int audioLevelExtensionId() {
+        return source.audioLevelExtensionId();
+    }
+
+    /** Starts forwarding this track to {@code out} as {@code format}; the leg gets a fresh SSRC. */
+    public Subscription subscribe(PacketOutput out, LegFormat format, long legSsrc, long nowNanos) {
+        var subscription = new Subscription(this, out, format, legSsrc);
+        addSubscription(subscription);
+        if (kind() == MediaKind.VIDEO) {
+            requestKeyframe(nowNanos);
+        }
+        return subscription;
+    }
+
+    void addSubscription(Subscription subscription) {
+        subscriptions.add(subscription);
+    }
+
+    void removeSubscription(Subscription subscription) {
+        subscriptions.remove(subscription);
+    }
+
+    public List<Subscription> subscriptions() {
+        return List.copyOf(subscriptions);
+    }
+
+    /** An RTP packet of this track's SSRC, decrypted; its header length already checked by the caller. */
+    public void onRtp(byte[] b, int off, int len, int headerLength, long nowNanos) {
+        if (closed || !reception.onPacket(RtpHeaders.sequenceNumber(b, off), RtpHeaders.timestamp(b, off), nowNanos)) {
+            return;
+        }
+        packetsReceived++;
+        if (source.audioLevelExtensionId() > 0) {
+            int at = HeaderExtensions.findExtension(b, off, len, source.audioLevelExtensionId());
+            if (at >= 0) {
+                audioLevel = b[at] & 0x7f;
+                lastAudioLevelNanos = nowNanos;
+            }
+        }
+        for (int i = 0; i < subscriptions.size(); i++) {
+            subscriptions.get(i).forward(b, off, len, headerLength, nowNanos);
+        }
+    }
+
+    /**
+     * An RFC 4588 retransmission on the RTX SSRC: the original sequence number is the first two
+     * payload bytes. It is unwrapped into the original packet and handled as if it came late.
+     */
+    public void onRtx(byte[] b, int off, int len, int headerLength, long nowNanos) {
+        int payloadLength = len - headerLength - RtpHeaders.paddingLength(b, off, len);
+        if (payloadLength <= 2 || len > rtxScratch.length) {
+            return; // an empty RTX packet is a bandwidth probe
+        }
+        int originalSequence = ((b[off + headerLength] & 0xff) << 8) | (b[off + headerLength + 1] & 0xff);
+        System.arraycopy(b, off, rtxScratch, 0, headerLength);
+        rtxScratch[0] &= (byte) ~0x20; // no padding in the rebuilt packet
+        RtpHeaders.setSsrc(rtxScratch, 0, source.ssrc());
+        RtpHeaders.setPayloadType(rtxScratch, 0, source.payloadType());
+        RtpHeaders.setSequenceNumber(rtxScratch, 0, originalSequence);
+        System.arraycopy(b, off + headerLength + 2, rtxScratch, headerLength, payloadLength - 2);
+        onRtp(rtxScratch, 0, headerLength + payloadLength - 2, headerLength, nowNanos);
+    }
+
+    /** The publisher sent a sender report for this track. */
+    public void onSenderReport(long ntpTimestamp, long nowNanos) {
+        reception.onSenderReport(ntpTimestamp, nowNanos);
+    }
+
+    /** Asks the publisher for a keyframe, unless one was asked for very recently. */
+    public void requestKeyframe(long nowNanos) {
+        if (kind() != MediaKind.VIDEO || closed || nowNanos - lastKeyframeRequestNanos < KEYFRAME_REQUEST_INTERVAL_NANOS) {
+            return;
+        }
+        lastKeyframeRequestNanos = nowNanos;
+        keyframeRequestsSent++;
+        var pli = new PictureLossIndication(feedbackSsrc, source.ssrc());
+        byte[] packet = new byte[pli.encodedLength()];
+        pli.writeTo(packet, 0);
+        publisher.sendRtcp(packet, 0, packet.length);
+    }
+
+    /** The report block for this track in the SFU's next receiver report to the publisher. */
+    public java.util.Optional<ReportBlock> reportBlock(long nowNanos) {
+        return reception.hasPackets() ? java.util.Optional.of(reception.reportBlock(source.ssrc(), nowNanos))
+                : java.util.Optional.empty();
+    }
+
+    /** The last audio level heard (RFC 6464: 0 loudest .. 127 silent), if heard in the last second. */
+    public int recentAudioLevel(long nowNanos) {
+        return nowNanos - lastAudioLevelNanos < 1_000_000_000L ? audioLevel : 127;
+    }
+
+    /** Stops forwarding and closes every leg. */
+    public void close() {
+        closed = true;
+        for (Subscription subscription : List.copyOf(subscriptions)) {
+            subscription.close();
+        }
+        subscriptions.clear();
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public Stats stats() {
+        return new Stats(packetsReceived, reception.cumulativeLost(), reception.jitterSeconds(), keyframeRequestsSent,
+                subscriptions.size());
+    }
+
+    /** Counters of one published track. */
+    public record Stats(long packetsReceived, long packetsLost, double jitterSeconds, long keyframeRequestsSent,
+                        int subscriptions) {
+    }
+}
