@@ -9,6 +9,9 @@ import dev.parley.protocol.Malformed;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -310,15 +313,15 @@ class SrtpSessionTest {
     }
 
     /** RFC 3711 §3.4 allows unencrypted SRTCP (E=0); build one by hand for AES-CM and check it is verified, not decrypted. */
-    @org.junit.jupiter.api.Test
+    @Test
     void aesCmUnencryptedSrtcpIsVerifiedAndPassedThrough() throws Exception {
         var profile = SrtpProfile.AES_CM_128_HMAC_SHA1_80;
         var keys = SessionKeys.derive(profile, key(profile, 0x42), salt(profile, 0x17), true);
         byte[] plain = Bytes.rtcp(SSRC, 4);
         byte[] srtcp = Arrays.copyOf(plain, plain.length + 14);
         Bytes.writeInt(srtcp, plain.length, 7);
-        var mac = javax.crypto.Mac.getInstance("HmacSHA1");
-        mac.init(new javax.crypto.spec.SecretKeySpec(keys.authKey(), "HmacSHA1"));
+        var mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec(keys.authKey(), "HmacSHA1"));
         mac.update(srtcp, 0, plain.length + 4);
         System.arraycopy(mac.doFinal(), 0, srtcp, plain.length + 4, 10);
 
@@ -393,7 +396,7 @@ class SrtpSessionTest {
         assertEquals(1, receiver.counters().ssrcLimit());
     }
 
-    @org.junit.jupiter.api.Test
+    @Test
     void directionAndKeySizesAreCheckedUpFront() {
         var profile = SrtpProfile.AES_CM_128_HMAC_SHA1_80;
         assertThrows(IllegalStateException.class, () -> sender(profile).unprotectRtp(new byte[40], 0, 40));
