@@ -42,7 +42,7 @@ public record Nack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNu
             throw new IllegalArgumentException("a NACK reports at least one sequence number");
         }
         lostSequenceNumbers.forEach(seq -> Wire.requireRange("sequence number", seq, 0, 0xffff));
-        Wire.checkPacketLength(12 + 4 * lostSequenceNumbers.size());
+        Wire.checkPacketLength(12 + 4 * pairCount(lostSequenceNumbers));
     }
 
     static Optional<Nack> parseBody(byte[] b, int from, int to) {
@@ -66,18 +66,22 @@ public record Nack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNu
 
     /** Number of PID/BLP pairs encoding takes. */
     public int pairCount() {
+        return pairCount(lostSequenceNumbers);
+    }
+
+    private static int pairCount(List<Integer> lost) {
         int pairs = 0;
-        for (int i = 0; i < lostSequenceNumbers.size(); i = endOfPair(i)) {
+        for (int i = 0; i < lost.size(); i = endOfPair(lost, i)) {
             pairs++;
         }
         return pairs;
     }
 
     /** Index after the last number that shares a pair with the one at {@code start}. */
-    private int endOfPair(int start) {
-        int pid = lostSequenceNumbers.get(start);
+    private static int endOfPair(List<Integer> lost, int start) {
+        int pid = lost.get(start);
         int i = start + 1;
-        while (i < lostSequenceNumbers.size() && inBitmask(pid, lostSequenceNumbers.get(i))) {
+        while (i < lost.size() && inBitmask(pid, lost.get(i))) {
             i++;
         }
         return i;
@@ -106,7 +110,7 @@ public record Nack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNu
         Wire.put32(buf, off + 8, mediaSsrc);
         int pos = off + 12;
         for (int start = 0; start < lostSequenceNumbers.size(); ) {
-            int end = endOfPair(start);
+            int end = endOfPair(lostSequenceNumbers, start);
             int pid = lostSequenceNumbers.get(start);
             int blp = 0;
             for (int i = start + 1; i < end; i++) {
