@@ -7,8 +7,9 @@ const state = { publisher: null, player: null, whipLocation: null, whepLocation:
 
 function setStatus(text) { $('status').textContent = text; }
 
-async function mintToken(apiKey) {
-  const identity = 'demo-' + Math.random().toString(36).slice(2, 10);
+async function mintToken(apiKey, role = 'user') {
+  // One identity per role: a WHEP player gets the room's tracks except its own identity's.
+  const identity = 'demo-' + role + '-' + Math.random().toString(36).slice(2, 10);
   const response = await fetch('/webrtc/1/token', {
     method: 'POST',
     headers: { 'Authorization': 'App ' + apiKey, 'Content-Type': 'application/json' },
@@ -43,15 +44,26 @@ async function publish(room, token, stream) {
   return pc;
 }
 
-async function play(room, token) {
+async function play(room, token, { videos = 1, audios = 1 } = {}) {
   const pc = new RTCPeerConnection();
-  pc.addTransceiver('audio', { direction: 'recvonly' });
-  pc.addTransceiver('video', { direction: 'recvonly' });
-  const remote = new MediaStream();
+  for (let i = 0; i < audios; i++) pc.addTransceiver('audio', { direction: 'recvonly' });
+  for (let i = 0; i < videos; i++) pc.addTransceiver('video', { direction: 'recvonly' });
+  // Every remote track gets an element of its own: Chromium decodes and measures what is played.
   pc.ontrack = (event) => {
-    remote.addTrack(event.track);
-    if (event.track.kind === 'video') $('remote').srcObject = new MediaStream([event.track]);
-    else $('remoteAudio').srcObject = new MediaStream([event.track]);
+    const stream = new MediaStream([event.track]);
+    if (event.track.kind === 'video') {
+      const target = $('remote').srcObject ? document.createElement('video') : $('remote');
+      if (target !== $('remote')) {
+        Object.assign(target, { autoplay: true, playsInline: true });
+        document.querySelector('.videos').append(target);
+      }
+      target.srcObject = stream;
+    } else {
+      const audio = $('remoteAudio').srcObject ? new Audio() : $('remoteAudio');
+      audio.autoplay = true;
+      audio.srcObject = stream;
+      if (audio !== $('remoteAudio')) document.body.append(audio);
+    }
   };
   state.whepLocation = await exchange('/whep/' + encodeURIComponent(room), token, pc);
   return pc;
@@ -65,14 +77,16 @@ async function start(event) {
   try {
     sessionStorage.setItem('parley.apiKey', apiKey);
     setStatus('Getting a token…');
-    state.token = await mintToken(apiKey);
+    state.token = await mintToken(apiKey, 'publisher');
+    const viewerToken = await mintToken(apiKey, 'viewer');
     setStatus('Opening camera and microphone…');
     const stream = await navigator.mediaDevices.getUserMedia({ audio: true, video: true });
     $('local').srcObject = stream;
     setStatus('Publishing with WHIP…');
     state.publisher = await publish(room, state.token, stream);
     setStatus('Playing back with WHEP…');
-    state.player = await play(room, state.token);
+    state.player = await play(room, viewerToken);
+    state.viewerToken = viewerToken;
     state.player.onconnectionstatechange = () => setStatus('Playback: ' + state.player.connectionState);
     $('stop').disabled = false;
   } catch (error) {
@@ -82,8 +96,9 @@ async function start(event) {
 }
 
 async function stop() {
-  for (const [pc, url] of [[state.player, state.whepLocation], [state.publisher, state.whipLocation]]) {
-    if (url) await fetch(url, { method: 'DELETE', headers: { 'Authorization': 'Bearer ' + state.token } });
+  for (const [pc, url, token] of [[state.player, state.whepLocation, state.viewerToken],
+                                  [state.publisher, state.whipLocation, state.token]]) {
+    if (url) await fetch(url, { method: 'DELETE', headers: { 'Authorization': 'Bearer ' + token } });
     if (pc) pc.close();
   }
   Object.assign(state, { publisher: null, player: null, whipLocation: null, whepLocation: null });
@@ -93,18 +108,23 @@ async function stop() {
   setStatus('Stopped.');
 }
 
-// For tests and the curious: what the playback connection has received so far.
-async function playbackStats() {
-  const result = { framesDecoded: 0, totalAudioEnergy: 0, connectionState: state.player?.connectionState ?? 'none' };
-  if (!state.player) return result;
-  (await state.player.getStats()).forEach((report) => {
-    if (report.type === 'inbound-rtp' && report.kind === 'video') result.framesDecoded += report.framesDecoded || 0;
-    if (report.type === 'inbound-rtp' && report.kind === 'audio') result.totalAudioEnergy += report.totalAudioEnergy || 0;
+// For tests and the curious: what a connection has received so far, per inbound stream.
+async function receiveStats(pc = state.player) {
+  const result = { framesDecoded: 0, totalAudioEnergy: 0, videos: [], connectionState: pc?.connectionState ?? 'none' };
+  if (!pc) return result;
+  (await pc.getStats()).forEach((report) => {
+    if (report.type !== 'inbound-rtp') return;
+    if (report.kind === 'video') {
+      result.framesDecoded += report.framesDecoded || 0;
+      result.videos.push({ mid: report.mid, framesDecoded: report.framesDecoded || 0, nackCount: report.nackCount || 0,
+        pliCount: report.pliCount || 0, packetsLost: report.packetsLost || 0, width: report.frameWidth || 0 });
+    }
+    if (report.kind === 'audio') result.totalAudioEnergy += report.totalAudioEnergy || 0;
   });
   return result;
 }
 
-window.parleyDemo = { playbackStats, state };
+window.parleyDemo = { mintToken, publish, play, receiveStats, playbackStats: () => receiveStats(state.player), state };
 $('apiKey').value = sessionStorage.getItem('parley.apiKey') || '';
 $('settings').addEventListener('submit', start);
 $('stop').addEventListener('click', stop);

@@ -56,6 +56,9 @@ public final class Main {
         } catch (StoreException e) {
             System.err.println("parley: " + e.getMessage());
             status = 1;
+        } catch (java.io.UncheckedIOException e) {
+            System.err.println("parley: " + e.getMessage());
+            status = 1;
         } catch (ApiServer.BindFailed e) {
             System.err.println("parley: " + e.getMessage()
                     + "; is another server on that port? Choose another with PARLEY_HTTP_PORT.");
@@ -79,6 +82,11 @@ public final class Main {
         System.out.println("Parley listening on http://localhost:" + server.port()
                 + " (database: " + describeDatabase(config) + ")");
         System.out.println("API description: http://localhost:" + server.port() + "/openapi.json");
+        System.out.println("Demo page: http://localhost:" + server.port() + "/demo/");
+        System.out.println("Media: UDP port " + server.media().port() + ", offered to peers at "
+                + (server.media().candidates().isEmpty() ? "no address (set PARLEY_MEDIA_ANNOUNCED_ADDRESSES)"
+                : server.media().candidates().stream().map(a -> a.getAddress().getHostAddress())
+                        .collect(java.util.stream.Collectors.joining(", "))));
         server.firstApiKey().ifPresent(issued -> {
             System.out.println("Created the first account, " + issued.key().accountId() + ".");
             System.out.println("Its API key is shown this once; only a hash of it is stored:");

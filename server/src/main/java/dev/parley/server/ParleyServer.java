@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.media.MediaServer;
 import dev.parley.platform.Platform;
 import dev.parley.platform.account.IssuedApiKey;
 import dev.parley.platform.api.ApiServer;
@@ -15,12 +16,15 @@ import java.util.Optional;
 public final class ParleyServer implements AutoCloseable {
 
     private final Database database;
+    private final MediaServer media;
     private final ApiServer api;
     private final int port;
     private final Optional<IssuedApiKey> firstApiKey;
 
-    private ParleyServer(Database database, ApiServer api, int port, Optional<IssuedApiKey> firstApiKey) {
+    private ParleyServer(Database database, MediaServer media, ApiServer api, int port,
+                         Optional<IssuedApiKey> firstApiKey) {
         this.database = database;
+        this.media = media;
         this.api = api;
         this.port = port;
         this.firstApiKey = firstApiKey;
@@ -32,6 +36,7 @@ public final class ParleyServer implements AutoCloseable {
      */
     public static ParleyServer start(ParleyConfig config, Clock clock) {
         Database database = Database.open(config.database());
+        MediaServer media = null;
         try {
             // The issuer is fixed before the port is bound; with port 0 (tests) set public-url.
             var platform = new Platform(database, clock, config.publicUrl(config.httpPort()), config.signingKeyRefresh());
@@ -39,10 +44,14 @@ public final class ParleyServer implements AutoCloseable {
                     ? Optional.empty()
                     : Optional.of(platform.accounts().createAccount(config.bootstrapAccountName()));
             platform.signingKeys().activeKey();
-            var api = new ApiServer(config.api(), platform, clock);
+            media = MediaServer.start(config.media());
+            var api = new ApiServer(config.api(), platform, media, clock);
             int port = api.start();
-            return new ParleyServer(database, api, port, firstKey);
+            return new ParleyServer(database, media, api, port, firstKey);
         } catch (RuntimeException e) {
+            if (media != null) {
+                media.close();
+            }
             database.close();
             throw e;
         }
@@ -61,12 +70,20 @@ public final class ParleyServer implements AutoCloseable {
         return api;
     }
 
+    public MediaServer media() {
+        return media;
+    }
+
     @Override
     public void close() {
         try {
             api.close();
         } finally {
-            database.close();
+            try {
+                media.close();
+            } finally {
+                database.close();
+            }
         }
     }
 }

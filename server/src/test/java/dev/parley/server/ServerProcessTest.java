@@ -29,7 +29,8 @@ class ServerProcessTest {
     @Test
     void runPrintTheKeyMintTokensStopAndRestart() throws Exception {
         int port = TestServer.freePort();
-        Map<String, String> env = Map.of("PARLEY_HTTP_PORT", Integer.toString(port), "PARLEY_HTTP_HOST", "127.0.0.1");
+        Map<String, String> env = Map.of("PARLEY_HTTP_PORT", Integer.toString(port), "PARLEY_HTTP_HOST", "127.0.0.1",
+                "PARLEY_MEDIA_PORT", "0");
         var http = new Http("http://127.0.0.1:" + port);
         String apiKey;
         String token;

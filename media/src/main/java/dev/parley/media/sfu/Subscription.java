@@ -155,7 +155,7 @@ public final class Subscription {
     }
 
     /** A sender report for this leg, or empty before anything was sent. */
-    java.util.Optional<SenderReport> senderReport(long nowNanos, Instant wallClock) {
+    public java.util.Optional<SenderReport> senderReport(long nowNanos, Instant wallClock) {
         if (!everSent) {
             return java.util.Optional.empty();
         }

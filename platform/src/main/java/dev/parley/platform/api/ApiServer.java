@@ -1,6 +1,7 @@
 package dev.parley.platform.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parley.media.MediaServer;
 import dev.parley.platform.Platform;
 import dev.parley.platform.common.InvalidInput;
 import dev.parley.platform.common.NotFound;
@@ -34,7 +35,7 @@ public final class ApiServer implements AutoCloseable {
     private final Javalin app;
     private List<RouteTable.Route> routes = List.of();
 
-    public ApiServer(ApiSettings settings, Platform platform, Clock clock) {
+    public ApiServer(ApiSettings settings, Platform platform, MediaServer media, Clock clock) {
         this.settings = settings;
         var requests = new Requests(mapper, settings.maxBodyBytes());
         var limits = new RateLimits(new RateLimiter(settings.tokenRatePerSecond(), settings.tokenRateBurst(), clock));
@@ -48,6 +49,13 @@ public final class ApiServer implements AutoCloseable {
             TokenApi.register(table, requests, platform.identityTokens(), limits);
             CredentialsApi.register(table, requests, platform.credentials());
             OAuthApi.register(table, requests, platform.credentials(), platform.accessTokens(), limits);
+            MediaApi.register(table, requests, media, platform.tokenVerifier());
+            // The demo page: static files, not part of the API.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/demo";
+                files.directory = "/public/demo";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
             registerErrorHandlers(config);
             this.routes = table.registered();
         });

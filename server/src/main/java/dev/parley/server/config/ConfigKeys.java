@@ -32,9 +32,18 @@ public final class ConfigKeys {
     public static final ConfigKey BOOTSTRAP_ACCOUNT_NAME = new ConfigKey("bootstrap.account-name", "Default account",
             "Name of the account created on the first start with an empty database.");
 
+    public static final ConfigKey MEDIA_PORT = new ConfigKey("media.port", "10000",
+            "The one UDP port all media (ICE, DTLS, SRTP) uses; open it in the firewall.");
+    public static final ConfigKey MEDIA_BIND_ADDRESS = new ConfigKey("media.bind-address", "0.0.0.0",
+            "Local address the media port binds.");
+    public static final ConfigKey MEDIA_ANNOUNCED_ADDRESSES = new ConfigKey("media.announced-addresses", "",
+            "Comma-separated IP addresses offered to peers as ICE candidates (the public IP behind NAT). "
+                    + "Empty: every non-loopback interface address.");
+
     public static final List<ConfigKey> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, PUBLIC_URL,
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, TOKEN_RATE_PER_SECOND, TOKEN_RATE_BURST,
-            SIGNING_KEY_REFRESH_SECONDS, BOOTSTRAP_ACCOUNT_NAME);
+            SIGNING_KEY_REFRESH_SECONDS, BOOTSTRAP_ACCOUNT_NAME, MEDIA_PORT, MEDIA_BIND_ADDRESS,
+            MEDIA_ANNOUNCED_ADDRESSES);
 
     private ConfigKeys() {
     }

@@ -7,6 +7,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.parley.media.MediaSettings;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -123,7 +124,10 @@ public final class ConfigLoader {
                 v.decimal(ConfigKeys.TOKEN_RATE_PER_SECOND, 0.001, 1_000_000),
                 v.integer(ConfigKeys.TOKEN_RATE_BURST, 1, 1_000_000),
                 Duration.ofSeconds(v.integer(ConfigKeys.SIGNING_KEY_REFRESH_SECONDS, 1, 3600)),
-                v.required(ConfigKeys.BOOTSTRAP_ACCOUNT_NAME));
+                v.required(ConfigKeys.BOOTSTRAP_ACCOUNT_NAME),
+                new MediaSettings(v.integer(ConfigKeys.MEDIA_PORT, 0, 65535),
+                        v.address(ConfigKeys.MEDIA_BIND_ADDRESS),
+                        v.addresses(ConfigKeys.MEDIA_ANNOUNCED_ADDRESSES)));
     }
 
     private static void requireHttpUrl(ConfigKey key, String url) {
@@ -176,6 +180,28 @@ public final class ConfigLoader {
                 return value;
             } catch (NumberFormatException e) {
                 throw new ConfigException(describe(key) + " must be a number, not '" + text + "'");
+            }
+        }
+
+        java.net.InetAddress address(ConfigKey key) {
+            return parseAddress(key, required(key));
+        }
+
+        java.util.List<java.net.InetAddress> addresses(ConfigKey key) {
+            return optional(key).map(text -> java.util.Arrays.stream(text.split(","))
+                    .map(String::strip).filter(s -> !s.isEmpty())
+                    .map(s -> parseAddress(key, s)).toList()).orElse(java.util.List.of());
+        }
+
+        private static java.net.InetAddress parseAddress(ConfigKey key, String text) {
+            // Literal IP addresses only: a host name would mean a DNS lookup at every start.
+            if (!text.matches("[0-9.]+|[0-9a-fA-F:]+")) {
+                throw new ConfigException(describe(key) + " must be IP addresses, not '" + text + "'");
+            }
+            try {
+                return java.net.InetAddress.getByName(text);
+            } catch (java.net.UnknownHostException e) {
+                throw new ConfigException(describe(key) + " must be IP addresses, not '" + text + "'");
             }
         }
 

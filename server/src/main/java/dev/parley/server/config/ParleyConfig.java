@@ -1,5 +1,6 @@
 package dev.parley.server.config;
 
+import dev.parley.media.MediaSettings;
 import dev.parley.platform.api.ApiSettings;
 import dev.parley.platform.store.DatabaseSettings;
 import java.nio.file.Path;
@@ -20,7 +21,8 @@ public record ParleyConfig(
         double tokenRatePerSecond,
         int tokenRateBurst,
         Duration signingKeyRefresh,
-        String bootstrapAccountName) {
+        String bootstrapAccountName,
+        MediaSettings media) {
 
     public DatabaseSettings database() {
         return dbUrl.map(url -> new DatabaseSettings(url, dbUser, dbPassword, dbPoolSize))

@@ -1,0 +1,195 @@
+package dev.parley.media;
+
+import dev.parley.media.endpoint.Endpoint;
+import dev.parley.media.endpoint.EndpointDirectory;
+import dev.parley.media.loop.MediaLoop;
+import dev.parley.media.negotiation.AnswerWriter;
+import dev.parley.media.negotiation.RemoteOffer;
+import dev.parley.media.negotiation.SectionAnswer;
+import dev.parley.media.transport.HostAddresses;
+import dev.parley.media.transport.NioUdpTransport;
+import dev.parley.media.transport.UdpTransport;
+import dev.parley.protocol.demux.PacketKind;
+import dev.parley.protocol.dtls.DtlsCertificate;
+import dev.parley.protocol.ice.IceCredentials;
+import dev.parley.protocol.stun.StunMessage;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * The media server: one UDP port, one media loop, rooms of peers. This is the
+ * signaling-agnostic API that WHIP/WHEP use, and the SDK's signaling after them: a peer
+ * joins a room with an SDP offer and gets an answer; what it sends is published in the room,
+ * what it receives is forwarded from the room's tracks. Every method may be called from any
+ * thread; the work happens on the media loop.
+ */
+public final class MediaServer implements AutoCloseable {
+
+    /** The result of accepting an offer. */
+    public record Answer(String peerId, String sdp) {
+    }
+
+    private final MediaLoop loop;
+    private final UdpTransport transport;
+    private final EndpointDirectory directory = new EndpointDirectory();
+    private final DtlsCertificate certificate = DtlsCertificate.generate();
+    private final List<InetSocketAddress> candidates;
+    private final Map<String, Room> rooms = new HashMap<>();
+    private final Map<String, Peer> peers = new HashMap<>();
+    private long unroutable;
+
+    private MediaServer(MediaSettings settings) {
+        this.loop = new MediaLoop("parley-media");
+        try {
+            this.transport = NioUdpTransport.open(loop, new InetSocketAddress(settings.bindAddress(), settings.port()),
+                    this::onPacket);
+        } catch (RuntimeException e) {
+            loop.close();
+            throw e;
+        }
+        List<InetAddress> addresses = settings.announcedAddresses().isEmpty()
+                ? HostAddresses.discover() : settings.announcedAddresses();
+        int port = transport.localPort();
+        this.candidates = addresses.stream().map(a -> new InetSocketAddress(a, port)).toList();
+    }
+
+    public static MediaServer start(MediaSettings settings) {
+        return new MediaServer(settings);
+    }
+
+    public int port() {
+        return transport.localPort();
+    }
+
+    /** The host candidates offered to peers. */
+    public List<InetSocketAddress> candidates() {
+        return candidates;
+    }
+
+    public MediaLoop loop() {
+        return loop;
+    }
+
+    /**
+     * Accepts {@code sdpOffer} from {@code participant} into room {@code roomKey} (created on
+     * first use) and returns the answer. Fails with {@link dev.parley.media.negotiation.NegotiationException}
+     * when the offer is unusable.
+     */
+    public CompletableFuture<Answer> acceptOffer(String roomKey, String participant, String sdpOffer, Peer.Intent intent) {
+        return loop.call(() -> {
+            RemoteOffer offer = RemoteOffer.parse(sdpOffer);
+            Room room = rooms.computeIfAbsent(roomKey, key -> new Room(key, loop, () -> rooms.remove(key)));
+            var peer = new Peer(participant, room);
+            IceCredentials localIce = IceCredentials.random();
+            var endpoint = new Endpoint(peer.id(), loop, transport, directory, certificate, localIce,
+                    new Endpoint.RemoteTransport(offer.ice(), offer.fingerprint(), offer.localRole()), Ssrcs.random(), peer);
+            peer.attach(endpoint);
+            List<SectionAnswer> sections;
+            try {
+                sections = peer.negotiate(offer, intent, loop.nanoTime());
+            } catch (RuntimeException e) {
+                endpoint.close("negotiation failed: " + e.getMessage());
+                throw e;
+            }
+            room.addPeer(peer);
+            peers.put(peer.id(), peer);
+            room.addListener(new RoomListener() {
+                @Override
+                public void onPeerClosed(Room r, Peer closed, String reason) {
+                    peers.remove(closed.id());
+                }
+            });
+            String answer = new AnswerWriter(localIce, certificate.fingerprintAlgorithm(), certificate.fingerprintValue(),
+                    candidates, "parley").write(offer, sections);
+            return new Answer(peer.id(), answer);
+        });
+    }
+
+    /** Closes a peer; false when there is no such peer (any more). */
+    public CompletableFuture<Boolean> closePeer(String peerId, String reason) {
+        return loop.call(() -> {
+            Peer peer = peers.get(peerId);
+            if (peer == null) {
+                return false;
+            }
+            peer.close(reason);
+            return true;
+        });
+    }
+
+    /** Runs {@code query} on the media loop with the room, if it exists. */
+    public <T> CompletableFuture<Optional<T>> withRoom(String roomKey, Function<Room, T> query) {
+        return loop.call(() -> Optional.ofNullable(rooms.get(roomKey)).map(query));
+    }
+
+    /** Runs {@code query} on the media loop with the peer, if it exists. */
+    public <T> CompletableFuture<Optional<T>> withPeer(String peerId, Function<Peer, T> query) {
+        return loop.call(() -> Optional.ofNullable(peers.get(peerId)).map(query));
+    }
+
+    /** A JSON-ready snapshot: rooms, peers, endpoints and the port's counters. */
+    public CompletableFuture<Map<String, Object>> debugState() {
+        return loop.call(() -> {
+            var state = new java.util.LinkedHashMap<String, Object>();
+            state.put("port", port());
+            state.put("candidates", candidates.stream().map(InetSocketAddress::toString).toList());
+            state.put("transport", transport.counters().toString());
+            state.put("unroutable", unroutable);
+            state.put("rooms", rooms.values().stream().map(r -> Map.of("key", r.key(),
+                    "peers", r.peers().stream().map(p -> p.endpoint().debugState()).toList())).toList());
+            return state;
+        });
+    }
+
+    /** Counts of live objects, for leak checks. */
+    public CompletableFuture<Map<String, Integer>> census() {
+        return loop.call(() -> Map.of("rooms", rooms.size(), "peers", peers.size(),
+                "endpoints", directory.size(), "addresses", directory.boundAddresses()));
+    }
+
+    /** Closes every room, the port and the loop. */
+    @Override
+    public void close() {
+        if (loop.isStopped()) {
+            return;
+        }
+        loop.call(() -> {
+            for (Room room : List.copyOf(rooms.values())) {
+                room.close();
+            }
+            rooms.clear();
+            peers.clear();
+            return null;
+        }).join();
+        transport.close();
+        loop.close();
+    }
+
+    private void onPacket(byte[] b, int off, int len, InetSocketAddress from) {
+        long now = loop.nanoTime();
+        if (PacketKind.classify(b, off, len) == PacketKind.STUN) {
+            Optional<Endpoint> endpoint = StunMessage.parse(b, off, len)
+                    .flatMap(StunMessage::username)
+                    .map(username -> username.indexOf(':') > 0 ? username.substring(0, username.indexOf(':')) : username)
+                    .flatMap(directory::byUfrag);
+            if (endpoint.isPresent()) {
+                endpoint.get().onPacket(b, off, len, from, now);
+            } else {
+                unroutable++;
+            }
+            return;
+        }
+        Endpoint endpoint = directory.byAddress(from);
+        if (endpoint != null) {
+            endpoint.onPacket(b, off, len, from, now);
+        } else {
+            unroutable++;
+        }
+    }
+}

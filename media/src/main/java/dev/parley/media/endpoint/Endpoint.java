@@ -1,0 +1,377 @@
+package dev.parley.media.endpoint;
+
+import dev.parley.media.loop.MediaLoop;
+import dev.parley.media.sfu.PacketOutput;
+import dev.parley.media.sfu.PublishedTrack;
+import dev.parley.media.sfu.Subscription;
+import dev.parley.media.transport.UdpTransport;
+import dev.parley.protocol.demux.PacketKind;
+import dev.parley.protocol.dtls.DtlsCertificate;
+import dev.parley.protocol.dtls.DtlsConnection;
+import dev.parley.protocol.dtls.DtlsException;
+import dev.parley.protocol.dtls.DtlsFingerprint;
+import dev.parley.protocol.dtls.DtlsResult;
+import dev.parley.protocol.dtls.DtlsRole;
+import dev.parley.protocol.dtls.DtlsSrtpProfile;
+import dev.parley.protocol.ice.IceCredentials;
+import dev.parley.protocol.ice.IceLiteAgent;
+import dev.parley.protocol.rtp.RtpHeaders;
+import dev.parley.protocol.srtp.SrtpProfile;
+import dev.parley.protocol.srtp.SrtpSession;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One peer connection through the SFU: ICE-lite, DTLS-SRTP and the peer's tracks in both
+ * directions. Packets for it arrive on the media loop (see {@link EndpointDirectory}); it
+ * decrypts them, hands RTP to its published tracks and RTCP feedback to its legs, and sends
+ * what the legs forward. The DTLS handshake alone runs elsewhere, on a virtual thread of its
+ * own, because BouncyCastle's handshake blocks.
+ */
+public final class Endpoint implements PacketOutput {
+
+    /** Where the endpoint is in its life. */
+    public enum State { NEW, CONNECTING, CONNECTED, CLOSED }
+
+    /** The peer's transport parameters, from its SDP. */
+    public record RemoteTransport(IceCredentials ice, DtlsFingerprint fingerprint, DtlsRole localRole) {
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(Endpoint.class);
+    private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(30);
+    private static final long REPORT_INTERVAL_NANOS = 1_000_000_000L;
+    private static final List<DtlsSrtpProfile> SRTP_PROFILES =
+            List.of(DtlsSrtpProfile.AEAD_AES_128_GCM, DtlsSrtpProfile.AES_CM_128_HMAC_SHA1_80);
+    private static final int SCRATCH = 1600;
+
+    private final String id;
+    private final MediaLoop loop;
+    private final UdpTransport transport;
+    private final EndpointDirectory directory;
+    private final IceLiteAgent ice;
+    private final IceCredentials localIce;
+    private final DtlsConnection dtls;
+    private final EndpointListener listener;
+    private final RtcpHandler rtcp;
+    private final Map<Long, PublishedTrack> tracksBySsrc = new HashMap<>();
+    private final Map<Long, PublishedTrack> tracksByRtxSsrc = new HashMap<>();
+    private final Map<Long, Subscription> legsBySsrc = new HashMap<>();
+    private final byte[] rtcpScratch = new byte[SCRATCH];
+    private final long feedbackSsrc;
+    private final EndpointCounters counters = new EndpointCounters();
+
+    private volatile InetSocketAddress remote;
+    private State state = State.NEW;
+    private boolean handshakeStarted;
+    private SrtpSession srtpOut;
+    private SrtpSession srtpIn;
+    private String closeReason = "";
+
+    public Endpoint(String id, MediaLoop loop, UdpTransport transport, EndpointDirectory directory, DtlsCertificate certificate,
+             IceCredentials localIce, RemoteTransport remoteTransport, long feedbackSsrc, EndpointListener listener) {
+        this.id = id;
+        this.loop = loop;
+        this.transport = transport;
+        this.directory = directory;
+        this.localIce = localIce;
+        this.feedbackSsrc = feedbackSsrc;
+        this.listener = listener;
+        this.ice = new IceLiteAgent(localIce, Optional.of(remoteTransport.ice()), Duration.ofSeconds(30));
+        this.dtls = new DtlsConnection(certificate, remoteTransport.localRole(), remoteTransport.fingerprint(),
+                SRTP_PROFILES, this::sendDtls);
+        this.rtcp = new RtcpHandler(this);
+        directory.addUfrag(localIce.ufrag(), this);
+        loop.schedule(REPORT_INTERVAL_NANOS, this::reportTick);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public IceCredentials localIce() {
+        return localIce;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public Optional<InetSocketAddress> remoteAddress() {
+        return Optional.ofNullable(remote);
+    }
+
+    public long feedbackSsrc() {
+        return feedbackSsrc;
+    }
+
+    public EndpointCounters counters() {
+        return counters;
+    }
+
+    /** Routes incoming RTP with {@code ssrc} (and its RTX SSRC, if any) to {@code track}. */
+    public void addPublishedTrack(PublishedTrack track) {
+        loop.assertOnLoop();
+        tracksBySsrc.put(track.source().ssrc(), track);
+        if (track.source().hasRtx()) {
+            tracksByRtxSsrc.put(track.source().rtxSsrc(), track);
+        }
+    }
+
+    public List<PublishedTrack> publishedTracks() {
+        return List.copyOf(tracksBySsrc.values());
+    }
+
+    /** Feedback from the peer about {@code subscription}'s SSRC reaches it from now on. */
+    public void addLeg(Subscription subscription) {
+        loop.assertOnLoop();
+        legsBySsrc.put(subscription.ssrc(), subscription);
+    }
+
+    public List<Subscription> legs() {
+        return List.copyOf(legsBySsrc.values());
+    }
+
+    public PublishedTrack trackBySsrc(long ssrc) {
+        return tracksBySsrc.get(ssrc);
+    }
+
+    Subscription legBySsrc(long ssrc) {
+        return legsBySsrc.get(ssrc);
+    }
+
+    /** A datagram from the network for this endpoint (media loop). */
+    public void onPacket(byte[] b, int off, int len, InetSocketAddress from, long nowNanos) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        switch (PacketKind.classify(b, off, len)) {
+            case STUN -> onStun(b, off, len, from, nowNanos);
+            case DTLS -> {
+                if (from.equals(remote)) {
+                    startHandshakeIfNeeded();
+                    dtls.receive(b, off, len);
+                } else {
+                    counters.droppedFromUnknownAddress++;
+                }
+            }
+            case RTP -> onRtp(b, off, len, from, nowNanos);
+            case RTCP -> onRtcp(b, off, len, from, nowNanos);
+            case UNKNOWN -> counters.droppedUnknown++;
+        }
+    }
+
+    private void onStun(byte[] b, int off, int len, InetSocketAddress from, long nowNanos) {
+        IceLiteAgent.Result result = ice.handleBindingRequest(b, off, len, from, nowNanos);
+        result.response().ifPresent(response -> transport.send(response, 0, response.length, from));
+        switch (result.event()) {
+            case IceLiteAgent.Event.Selected selected -> select(selected.address());
+            case IceLiteAgent.Event.Switched switched -> {
+                directory.unbindAddress(switched.previous(), this);
+                select(switched.current());
+                listener.onAddressChanged(this);
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void select(InetSocketAddress address) {
+        remote = address;
+        directory.bindAddress(address, this);
+        if (state == State.NEW) {
+            state = State.CONNECTING;
+        }
+        if (dtls.role() == DtlsRole.CLIENT) {
+            startHandshakeIfNeeded();
+        }
+    }
+
+    private void startHandshakeIfNeeded() {
+        if (handshakeStarted) {
+            return;
+        }
+        handshakeStarted = true;
+        Thread.ofVirtual().name("dtls-" + id).start(() -> {
+            try {
+                DtlsResult result = dtls.handshake(HANDSHAKE_TIMEOUT);
+                loop.execute(() -> onHandshakeDone(result));
+            } catch (DtlsException e) {
+                loop.execute(() -> close("DTLS failed: " + e.reason() + " (" + e.getMessage() + ")"));
+            }
+        });
+    }
+
+    private void onHandshakeDone(DtlsResult result) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        SrtpProfile profile = SrtpProfile.byId(result.profileId()).orElseThrow();
+        srtpOut = SrtpSession.sender(profile, result.localKey(), result.localSalt());
+        srtpIn = SrtpSession.receiver(profile, result.remoteKey(), result.remoteSalt());
+        state = State.CONNECTED;
+        dtls.onClose(() -> loop.execute(() -> close("the peer closed DTLS")));
+        LOG.debug("endpoint {} connected to {} with {}", id, remote, profile);
+        listener.onConnected(this);
+    }
+
+    private void onRtp(byte[] b, int off, int len, InetSocketAddress from, long nowNanos) {
+        if (srtpIn == null || !from.equals(remote)) {
+            counters.droppedBeforeConnected++;
+            return;
+        }
+        int plain = srtpIn.unprotectRtp(b, off, len);
+        if (plain < 0) {
+            counters.srtpFailures++;
+            return;
+        }
+        int headerLength = RtpHeaders.headerLength(b, off, plain);
+        if (headerLength < 0) {
+            return;
+        }
+        counters.rtpIn++;
+        long ssrc = RtpHeaders.ssrc(b, off);
+        PublishedTrack track = tracksBySsrc.get(ssrc);
+        if (track != null) {
+            track.onRtp(b, off, plain, headerLength, nowNanos);
+            return;
+        }
+        PublishedTrack retransmitted = tracksByRtxSsrc.get(ssrc);
+        if (retransmitted != null) {
+            retransmitted.onRtx(b, off, plain, headerLength, nowNanos);
+            return;
+        }
+        if (!listener.onUnknownSsrc(this, ssrc, b, off, plain, headerLength)) {
+            counters.droppedUnknownSsrc++;
+        }
+    }
+
+    private void onRtcp(byte[] b, int off, int len, InetSocketAddress from, long nowNanos) {
+        if (srtpIn == null || !from.equals(remote)) {
+            counters.droppedBeforeConnected++;
+            return;
+        }
+        int plain = srtpIn.unprotectRtcp(b, off, len);
+        if (plain < 0) {
+            counters.srtpFailures++;
+            return;
+        }
+        counters.rtcpIn++;
+        rtcp.onCompound(b, off, plain, nowNanos);
+    }
+
+    @Override
+    public void sendRtp(byte[] buffer, int offset, int length) {
+        if (srtpOut == null || remote == null) {
+            return;
+        }
+        int protectedLength = srtpOut.protectRtp(buffer, offset, length);
+        if (protectedLength > 0) {
+            counters.rtpOut++;
+            transport.send(buffer, offset, protectedLength, remote);
+        }
+    }
+
+    @Override
+    public void sendRtcp(byte[] buffer, int offset, int length) {
+        if (srtpOut == null || remote == null || length + srtpOut.maxOverhead() > rtcpScratch.length) {
+            return;
+        }
+        System.arraycopy(buffer, offset, rtcpScratch, 0, length);
+        int protectedLength = srtpOut.protectRtcp(rtcpScratch, 0, length);
+        if (protectedLength > 0) {
+            counters.rtcpOut++;
+            transport.send(rtcpScratch, 0, protectedLength, remote);
+        }
+    }
+
+    @Override
+    public boolean isReady() {
+        return state == State.CONNECTED;
+    }
+
+    private void sendDtls(byte[] datagram) {
+        InetSocketAddress to = remote;
+        if (to != null) {
+            transport.send(datagram, 0, datagram.length, to);
+        }
+    }
+
+    /** Another endpoint now owns {@code address} (a NAT reused it): stop sending there. */
+    void addressTakenOver(InetSocketAddress address) {
+        if (address.equals(remote)) {
+            remote = null;
+        }
+    }
+
+    private void reportTick() {
+        if (state == State.CLOSED) {
+            return;
+        }
+        long now = loop.nanoTime();
+        if (ice.consentExpired(now) && state != State.NEW) {
+            close("ICE consent expired: no checks from the peer for 30 s");
+            return;
+        }
+        if (state == State.CONNECTED) {
+            rtcp.sendReports(now);
+        }
+        loop.schedule(REPORT_INTERVAL_NANOS, this::reportTick);
+    }
+
+    /** Closes the endpoint and everything it owns: its published tracks (and their legs), its legs, DTLS. */
+    public void close(String reason) {
+        loop.assertOnLoop();
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        closeReason = reason;
+        for (PublishedTrack track : new ArrayList<>(tracksBySsrc.values())) {
+            track.close();
+        }
+        for (Subscription leg : new ArrayList<>(legsBySsrc.values())) {
+            leg.close();
+        }
+        tracksBySsrc.clear();
+        tracksByRtxSsrc.clear();
+        legsBySsrc.clear();
+        dtls.close();
+        directory.removeUfrag(localIce.ufrag(), this);
+        if (remote != null) {
+            directory.unbindAddress(remote, this);
+        }
+        LOG.debug("endpoint {} closed: {}", id, reason);
+        listener.onClosed(this, reason);
+    }
+
+    public String closeReason() {
+        return closeReason;
+    }
+
+    /** A JSON-ready snapshot for debugging. */
+    public Map<String, Object> debugState() {
+        var state = new java.util.LinkedHashMap<String, Object>();
+        state.put("id", id);
+        state.put("state", this.state.name());
+        state.put("remote", String.valueOf(remote));
+        state.put("ice", ice.state().name());
+        state.put("dtls", dtls.state().name());
+        state.put("counters", counters.toMap());
+        state.put("published", tracksBySsrc.values().stream().map(t -> Map.of("id", t.id(), "ssrc", t.source().ssrc(),
+                "stats", t.stats().toString())).toList());
+        state.put("legs", legsBySsrc.values().stream().map(l -> Map.of("ssrc", l.ssrc(), "source", l.source().id(),
+                "stats", l.stats().toString())).toList());
+        return state;
+    }
+
+    public long nowNanos() {
+        return loop.nanoTime();
+    }
+}

@@ -1,0 +1,51 @@
+package dev.parley.media.endpoint;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** What one endpoint saw and dropped; media loop only. */
+public final class EndpointCounters {
+    long rtpIn;
+    long rtcpIn;
+    long rtpOut;
+    long rtcpOut;
+    long srtpFailures;
+    long droppedBeforeConnected;
+    long droppedFromUnknownAddress;
+    long droppedUnknownSsrc;
+    long droppedUnknown;
+    long nacksIn;
+    long keyframeRequestsIn;
+
+    public long rtpIn() {
+        return rtpIn;
+    }
+
+    public long rtpOut() {
+        return rtpOut;
+    }
+
+    public long srtpFailures() {
+        return srtpFailures;
+    }
+
+    public long nacksIn() {
+        return nacksIn;
+    }
+
+    public Map<String, Long> toMap() {
+        var map = new LinkedHashMap<String, Long>();
+        map.put("rtpIn", rtpIn);
+        map.put("rtcpIn", rtcpIn);
+        map.put("rtpOut", rtpOut);
+        map.put("rtcpOut", rtcpOut);
+        map.put("srtpFailures", srtpFailures);
+        map.put("droppedBeforeConnected", droppedBeforeConnected);
+        map.put("droppedFromUnknownAddress", droppedFromUnknownAddress);
+        map.put("droppedUnknownSsrc", droppedUnknownSsrc);
+        map.put("droppedUnknown", droppedUnknown);
+        map.put("nacksIn", nacksIn);
+        map.put("keyframeRequestsIn", keyframeRequestsIn);
+        return map;
+    }
+}
