@@ -132,6 +132,10 @@ public record MediaDescription(
         return List.copyOf(sorted);
     }
 
+    /**
+     * A builder with JSEP defaults: port 9, {@code c=IN IP4 0.0.0.0}, protocol
+     * UDP/TLS/RTP/SAVPF (UDP/DTLS/SCTP with format webrtc-datachannel for application).
+     */
     public static Builder builder(MediaKind kind) {
         return new Builder(kind);
     }

@@ -92,6 +92,7 @@ public record SessionDescription(
         return SdpParser.parse(text);
     }
 
+    /** A builder with session name {@code -} and timing {@code t=0 0}, as JSEP writes them. */
     public static Builder builder(Origin origin) {
         return new Builder(origin);
     }
