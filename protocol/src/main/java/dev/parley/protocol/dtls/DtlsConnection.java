@@ -36,11 +36,17 @@ import org.bouncycastle.tls.TlsTimeoutException;
  * retransmission timers there. {@link #receive} never blocks: during the handshake it only
  * queues; afterwards it feeds the datagram through BouncyCastle on the calling thread (records
  * after the handshake are rare: alerts and retransmitted flights). No thread is created here.
+ * Datagrams that arrive before {@code handshake} is called are kept for it (up to 256).
+ *
+ * <p><b>Wire.</b> DTLS 1.2 only, ECDHE_ECDSA suites with AES-128-GCM first, the extended master
+ * secret required (RFC 7627; BouncyCastle exports no keys without it, and browsers all offer it),
+ * no HelloVerifyRequest cookie (ICE already checked the address). The records of a flight go out
+ * packed in as few datagrams of at most 1200 bytes as they fit, like browsers send them.
  *
  * <p><b>Identity.</b> The peer's certificate must hash to the fingerprint from its SDP; if not,
  * we send a fatal {@code bad_certificate} alert and {@code handshake} throws
  * {@link DtlsException} with {@link Reason#FINGERPRINT_MISMATCH}. A server requires a client
- * certificate.
+ * certificate (without one: handshake_failure, also {@link Reason#FINGERPRINT_MISMATCH}).
  *
  * <p><b>Closing.</b> {@link #close()} sends close_notify (or user_canceled during the
  * handshake), makes a running {@code handshake} throw {@link Reason#CLOSED}, and is idempotent.
