@@ -175,7 +175,8 @@ abstract class PlatformApiContract {
                 + "\r\nConnection: close\r\n\r\n");
         assertTrue(bigHeader.startsWith("HTTP/1.1 431"), bigHeader);
         assertTrue(bigHeader.contains("Content-Type: application/problem+json"), bigHeader);
-        assertEquals(200, http.get("/health/live").status(), "the server carries on");
+        var after = http.get("/health/live");
+        assertEquals(200, after.status(), "the server carries on: " + after.body());
     }
 
     /** Sends bytes no well-behaved client would, and returns the raw answer. */

@@ -32,12 +32,13 @@ public final class ApiServer implements AutoCloseable {
 
     private final ApiSettings settings;
     private final ObjectMapper mapper = Json.mapper();
+    private final Requests requests;
     private final Javalin app;
     private List<RouteTable.Route> routes = List.of();
 
     public ApiServer(ApiSettings settings, Platform platform, MediaServer media, Clock clock) {
         this.settings = settings;
-        var requests = new Requests(mapper, settings.maxBodyBytes());
+        this.requests = new Requests(mapper, settings.maxBodyBytes());
         var limits = new RateLimits(new RateLimiter(settings.tokenRatePerSecond(), settings.tokenRateBurst(), clock));
         this.app = Javalin.create(config -> {
             configure(config);
@@ -116,9 +117,7 @@ public final class ApiServer implements AutoCloseable {
                 writeProblem(ctx, ApiProblem.notFound(e.getMessage() + " does not exist")));
         config.routes.exception(OAuthError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
-            if (Requests.hasUnreadBody(ctx)) {
-                ctx.header("Connection", "close");
-            }
+            requests.discardUnreadBody(ctx);
             ctx.header("Cache-Control", "no-store");
             Json.write(ctx, mapper, e.status(), Requests.JSON, e.body(ctx.path()));
         });
@@ -152,9 +151,7 @@ public final class ApiServer implements AutoCloseable {
 
     private void writeProblem(Context ctx, ApiProblem problem) {
         problem.headers().forEach(ctx::header);
-        if (Requests.hasUnreadBody(ctx)) {
-            ctx.header("Connection", "close");
-        }
+        requests.discardUnreadBody(ctx);
         Json.write(ctx, mapper, problem.status(), PROBLEM, problem.body(ctx.path()));
     }
 

@@ -87,13 +87,35 @@ final class Requests {
     }
 
     /**
-     * True when the request came with a body that nobody read (an error answered before the
-     * handler got to it). Jetty then closes the connection after the answer; saying so in a
-     * {@code Connection: close} header keeps the client from reusing it.
+     * Reads and discards a body that no handler read (an error answered first), so the
+     * connection can carry the next request. Closing with unread bytes in the socket would
+     * make the kernel reset it, and the client could lose the answer with it. A body larger
+     * than the maximum is not read: then the answer says {@code Connection: close}.
      */
-    static boolean hasUnreadBody(Context ctx) {
+    void discardUnreadBody(Context ctx) {
         boolean hasBody = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
-        return hasBody && ctx.attribute(BODY_READ) == null;
+        if (!hasBody || ctx.attribute(BODY_READ) != null) {
+            return;
+        }
+        ctx.attribute(BODY_READ, Boolean.TRUE);
+        if (ctx.req().getContentLengthLong() > maxBodyBytes) {
+            ctx.header("Connection", "close");
+            return;
+        }
+        try (InputStream in = ctx.bodyInputStream()) {
+            // skip() may stop early; read to the end, or until the body proves too large.
+            byte[] sink = new byte[8192];
+            long total = 0;
+            for (int n; (n = in.read(sink)) >= 0; ) {
+                total += n;
+                if (total > maxBodyBytes) {
+                    ctx.header("Connection", "close");
+                    return;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            ctx.header("Connection", "close");
+        }
     }
 
     ApiProblem tooLarge() {
