@@ -68,6 +68,9 @@ public final class Endpoint implements PacketOutput {
     private final EndpointCounters counters = new EndpointCounters();
 
     private volatile InetSocketAddress remote;
+    /** Fault injection for tests: the share of outgoing RTP dropped on purpose (see {@link #setOutboundRtpLoss}). */
+    private double outboundRtpLoss;
+    private final java.util.SplittableRandom lossRandom = new java.util.SplittableRandom(7);
     private State state = State.NEW;
     private boolean handshakeStarted;
     private SrtpSession srtpOut;
@@ -266,9 +269,24 @@ public final class Endpoint implements PacketOutput {
         rtcp.onCompound(b, off, plain, nowNanos);
     }
 
+    /**
+     * Drops {@code share} (0..1) of the RTP this endpoint sends, at random, as a lossy network
+     * would: for tests of NACK and keyframe recovery. Retransmissions are dropped alike.
+     */
+    public void setOutboundRtpLoss(double share) {
+        if (share < 0 || share > 1) {
+            throw new IllegalArgumentException("loss share " + share);
+        }
+        outboundRtpLoss = share;
+    }
+
     @Override
     public void sendRtp(byte[] buffer, int offset, int length) {
         if (srtpOut == null || remote == null) {
+            return;
+        }
+        if (outboundRtpLoss > 0 && lossRandom.nextDouble() < outboundRtpLoss) {
+            counters.droppedByFaultInjection++;
             return;
         }
         int protectedLength = srtpOut.protectRtp(buffer, offset, length);

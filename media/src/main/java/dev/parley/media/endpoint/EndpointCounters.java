@@ -16,6 +16,7 @@ public final class EndpointCounters {
     long droppedUnknown;
     long nacksIn;
     long keyframeRequestsIn;
+    long droppedByFaultInjection;
 
     public long rtpIn() {
         return rtpIn;
@@ -33,6 +34,14 @@ public final class EndpointCounters {
         return nacksIn;
     }
 
+    public long keyframeRequestsIn() {
+        return keyframeRequestsIn;
+    }
+
+    public long droppedByFaultInjection() {
+        return droppedByFaultInjection;
+    }
+
     public Map<String, Long> toMap() {
         var map = new LinkedHashMap<String, Long>();
         map.put("rtpIn", rtpIn);
@@ -46,6 +55,7 @@ public final class EndpointCounters {
         map.put("droppedUnknown", droppedUnknown);
         map.put("nacksIn", nacksIn);
         map.put("keyframeRequestsIn", keyframeRequestsIn);
+        map.put("droppedByFaultInjection", droppedByFaultInjection);
         return map;
     }
 }

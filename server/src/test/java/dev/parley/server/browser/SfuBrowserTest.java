@@ -1,0 +1,155 @@
+package dev.parley.server.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.microsoft.playwright.Page;
+import dev.parley.media.sfu.Subscription;
+import dev.parley.server.support.TestDatabase;
+import dev.parley.server.support.TestServer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The SFU with real Chromium peers: rooms of several, lossy legs, and refused DTLS identities. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SfuBrowserTest {
+
+    private TestDatabase database;
+    private TestServer server;
+    private Chromium chromium;
+    private String apiKey;
+
+    @BeforeAll
+    void start(@TempDir Path dir) {
+        database = TestDatabase.h2(dir.resolve("data"));
+        server = TestServer.start(database, dir, Map.of());
+        apiKey = server.firstApiKey();
+        chromium = Chromium.launch();
+    }
+
+    @AfterAll
+    void stop() {
+        if (chromium != null) {
+            chromium.close();
+        }
+        server.close();
+        database.close();
+    }
+
+    private Page page() {
+        Page page = chromium.newPage();
+        page.navigate(server.http().baseUrl() + "/demo/");
+        page.evaluate("key => window.apiKey = key", apiKey);
+        return page;
+    }
+
+    private static void publish(Page page, String room) {
+        page.evaluate("""
+                async (room) => {
+                  window.token = await parleyDemo.mintToken(window.apiKey);
+                  const stream = await navigator.mediaDevices.getUserMedia({audio: true, video: true});
+                  window.publisher = await parleyDemo.publish(room, window.token, stream);
+                }""", room);
+    }
+
+    @Test
+    void fourPagesInARoomEachDecodeTheOtherThreeVideos() {
+        String room = "four-room";
+        List<Page> pages = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            Page page = page();
+            publish(page, room);
+            pages.add(page);
+        }
+        for (Page page : pages) {
+            page.evaluate("async (room) => { window.pc = await parleyDemo.play(room, window.token, {videos: 3, audios: 3}); }",
+                    room);
+        }
+        for (Page page : pages) {
+            Map<?, ?> stats = WhipWhepBrowserTest.waitFor(page,
+                    "s => s.videos.length === 3 && s.videos.every(v => v.framesDecoded > 30)", 45);
+            assertEquals(3, ((List<?>) stats.get("videos")).size(), stats.toString());
+        }
+    }
+
+    @Test
+    void aLossySubscriberKeepsDecodingThroughNacksAndKeyframeRequests() throws Exception {
+        String room = "lossy-room";
+        Page publisher = page();
+        publish(publisher, room);
+        Page player = page();
+        player.evaluate("""
+                async (room) => {
+                  const token = await parleyDemo.mintToken(window.apiKey, 'viewer');
+                  window.pc = await parleyDemo.play(room, token);
+                }""", room);
+        WhipWhepBrowserTest.waitFor(player, "s => s.framesDecoded > 10", 30);
+        String location = (String) player.evaluate("() => parleyDemo.state.whepLocation");
+        String peerId = location.substring(location.lastIndexOf('/') + 1);
+        assertTrue(server.server().media().withPeer(peerId, peer -> {
+            peer.endpoint().setOutboundRtpLoss(0.10);
+            return true;
+        }).get(5, TimeUnit.SECONDS).orElse(false), "the WHEP peer exists");
+
+        Map<?, ?> before = WhipWhepBrowserTest.stats(player);
+        Thread.sleep(8000);
+        Map<?, ?> after = WhipWhepBrowserTest.stats(player);
+        int decodedDuringLoss = ((Number) after.get("framesDecoded")).intValue()
+                - ((Number) before.get("framesDecoded")).intValue();
+        assertTrue(decodedDuringLoss > 100, "kept decoding with 10% loss: " + decodedDuringLoss + " frames in 8 s; " + after);
+
+        var counters = server.server().media().withPeer(peerId, peer -> Map.of(
+                "dropped", peer.endpoint().counters().droppedByFaultInjection(),
+                "nacks", peer.endpoint().counters().nacksIn(),
+                "keyframeRequests", peer.endpoint().counters().keyframeRequestsIn(),
+                "retransmissions", peer.legs().stream().mapToLong(l -> l.stats().retransmissions()).sum()))
+                .get(5, TimeUnit.SECONDS).orElseThrow();
+        assertTrue(counters.get("dropped") > 50, counters.toString());
+        assertTrue(counters.get("nacks") > 0, "the browser asked for what was lost: " + counters);
+        assertTrue(counters.get("retransmissions") > 0, "and the SFU resent it from the leg's history: " + counters);
+        List<?> videos = (List<?>) after.get("videos");
+        Map<?, ?> video = (Map<?, ?>) videos.getFirst();
+        assertTrue(((Number) video.get("nackCount")).intValue() > 0, "Chromium counted its NACKs: " + video);
+    }
+
+    @Test
+    void aWrongDtlsFingerprintInTheOfferMakesTheConnectionFail() throws Exception {
+        Page page = page();
+        String outcome = (String) page.evaluate("""
+                async () => {
+                  const token = await parleyDemo.mintToken(window.apiKey);
+                  const stream = await navigator.mediaDevices.getUserMedia({audio: true, video: true});
+                  const pc = new RTCPeerConnection();
+                  stream.getTracks().forEach(t => pc.addTransceiver(t, {direction: 'sendonly'}));
+                  const offer = await pc.createOffer();
+                  await pc.setLocalDescription(offer);
+                  // Claim another certificate than the one this browser will present.
+                  const forged = offer.sdp.replace(/a=fingerprint:sha-256 ([0-9A-F]{2})/,
+                      (m, first) => 'a=fingerprint:sha-256 ' + (first === 'AA' ? 'BB' : 'AA'));
+                  const response = await fetch('/whip/forged-room', {method: 'POST',
+                      headers: {'Content-Type': 'application/sdp', 'Authorization': 'Bearer ' + token}, body: forged});
+                  if (response.status !== 201) return 'refused at signaling: ' + response.status;
+                  await pc.setRemoteDescription({type: 'answer', sdp: await response.text()});
+                  const deadline = Date.now() + 40000;
+                  while (Date.now() < deadline) {
+                    if (pc.connectionState === 'connected') return 'connected';
+                    if (pc.connectionState === 'failed' || pc.connectionState === 'closed') return pc.connectionState;
+                    await new Promise(r => setTimeout(r, 200));
+                  }
+                  return 'still ' + pc.connectionState;
+                }""");
+        assertEquals("failed", outcome);
+    }
+
+    static long retransmissions(List<Subscription> legs) {
+        return legs.stream().mapToLong(l -> l.stats().retransmissions()).sum();
+    }
+}
