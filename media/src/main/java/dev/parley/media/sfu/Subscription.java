@@ -178,6 +178,11 @@ public final class Subscription {
         return closed;
     }
 
+    /** Bytes the retransmission history holds (0 once closed). */
+    public long retainedHistoryBytes() {
+        return history.retainedBytes();
+    }
+
     public Stats stats() {
         return new Stats(packetsSent, octetsSent, retransmissions, droppedWaitingForKeyframe, paused, waitingForKeyframe);
     }

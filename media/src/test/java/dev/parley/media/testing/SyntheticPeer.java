@@ -1,0 +1,296 @@
+package dev.parley.media.testing;
+
+import dev.parley.media.MediaServer;
+import dev.parley.media.Peer;
+import dev.parley.protocol.demux.PacketKind;
+import dev.parley.protocol.dtls.DtlsCertificate;
+import dev.parley.protocol.dtls.DtlsConnection;
+import dev.parley.protocol.dtls.DtlsFingerprint;
+import dev.parley.protocol.dtls.DtlsResult;
+import dev.parley.protocol.dtls.DtlsRole;
+import dev.parley.protocol.dtls.DtlsSrtpProfile;
+import dev.parley.protocol.ice.IceCredentials;
+import dev.parley.protocol.rtp.RtpHeaders;
+import dev.parley.protocol.sdp.Candidate;
+import dev.parley.protocol.sdp.MediaDescription;
+import dev.parley.protocol.sdp.SessionDescription;
+import dev.parley.protocol.srtp.SrtpProfile;
+import dev.parley.protocol.srtp.SrtpSession;
+import dev.parley.protocol.stun.StunAttribute;
+import dev.parley.protocol.stun.StunClass;
+import dev.parley.protocol.stun.StunMessage;
+import dev.parley.protocol.stun.TransactionId;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.StandardSocketOptions;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
+
+/**
+ * A WebRTC peer built from Parley's own protocol module, for tests and the load harness:
+ * it makes an offer, checks the answer's candidate with ICE (as the controlling agent),
+ * runs the DTLS client, and then sends and receives SRTP over loopback like a browser would,
+ * without any codec. It publishes one Opus-like and one VP8-like stream, or receives
+ * {@code playSections} of each kind.
+ */
+public final class SyntheticPeer implements AutoCloseable {
+
+    public static final long AUDIO_SSRC = 0x1111_0001L;
+    public static final long VIDEO_SSRC = 0x2222_0001L;
+    public static final long VIDEO_RTX_SSRC = 0x2222_0002L;
+    public static final int AUDIO_PT = 111;
+    public static final int VIDEO_PT = 96;
+    private static final DtlsCertificate CERTIFICATE = DtlsCertificate.generate();
+
+    private final DatagramChannel socket;
+    private final IceCredentials ice = IceCredentials.random();
+    private final Thread receiver;
+    private final CountDownLatch iceDone = new CountDownLatch(1);
+    private final AtomicLong rtpReceived = new AtomicLong();
+    private final AtomicLong rtcpReceived = new AtomicLong();
+    private final byte[] sendBuffer = new byte[1600];
+    private final ByteBuffer sendBytes = ByteBuffer.allocateDirect(1600);
+    private volatile boolean closed;
+    private volatile DtlsConnection dtls;
+    private volatile SrtpSession srtpIn;
+    private volatile boolean decryptIncoming = true;
+    private volatile LongConsumer onPayloadTimestamp = t -> { };
+    private InetSocketAddress server;
+    private SrtpSession srtpOut;
+    private String peerId;
+    private int audioSequence;
+    private int videoSequence;
+
+    private SyntheticPeer() {
+        try {
+            socket = DatagramChannel.open();
+            socket.setOption(StandardSocketOptions.SO_RCVBUF, 8 * 1024 * 1024);
+            socket.setOption(StandardSocketOptions.SO_SNDBUF, 8 * 1024 * 1024);
+            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        receiver = Thread.ofPlatform().daemon(true).name("synthetic-peer-rx").start(this::receiveLoop);
+    }
+
+    /** Joins {@code room} on {@code media} as {@code participant}: publishing, or playing {@code playSections} of each kind. */
+    public static SyntheticPeer join(MediaServer media, String room, String participant, Peer.Intent intent,
+                                     int playSections) throws Exception {
+        var peer = new SyntheticPeer();
+        try {
+            peer.connect(media, room, participant, intent, playSections);
+            return peer;
+        } catch (Exception | Error e) {
+            peer.close();
+            throw e;
+        }
+    }
+
+    private void connect(MediaServer media, String room, String participant, Peer.Intent intent, int playSections)
+            throws Exception {
+        String offer = intent == Peer.Intent.PLAY ? playOffer(playSections) : publishOffer();
+        MediaServer.Answer answer = media.acceptOffer(room, participant, offer, intent).get(10, TimeUnit.SECONDS);
+        peerId = answer.peerId();
+        SessionDescription description = SessionDescription.parse(answer.sdp()).toOptional().orElseThrow();
+        MediaDescription first = description.media().getFirst();
+        Candidate candidate = first.candidates().stream()
+                .filter(c -> c.address().equals("127.0.0.1")).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no loopback candidate in " + answer.sdp()));
+        server = new InetSocketAddress("127.0.0.1", candidate.port());
+        var remoteIce = new IceCredentials(description.effectiveIceUfrag(first).orElseThrow(),
+                description.effectiveIcePwd(first).orElseThrow());
+        var fingerprint = description.effectiveFingerprints(first).getFirst();
+        dtls = new DtlsConnection(CERTIFICATE, DtlsRole.CLIENT,
+                DtlsFingerprint.of(fingerprint.hashFunction(), fingerprint.value()).orElseThrow(),
+                List.of(DtlsSrtpProfile.AES_CM_128_HMAC_SHA1_80, DtlsSrtpProfile.AEAD_AES_128_GCM), this::sendRaw);
+        for (int attempt = 0; attempt < 20 && iceDone.getCount() > 0; attempt++) {
+            byte[] check = StunMessage.builder(StunMessage.BINDING, StunClass.REQUEST,
+                            TransactionId.random(ThreadLocalRandom.current()))
+                    .add(new StunAttribute.Username(remoteIce.ufrag() + ":" + ice.ufrag()))
+                    .add(new StunAttribute.Priority(1853824767L))
+                    .add(new StunAttribute.IceControlling(ThreadLocalRandom.current().nextLong()))
+                    .add(new StunAttribute.UseCandidate())
+                    .integrity(remoteIce.key())
+                    .fingerprint()
+                    .encode();
+            sendRaw(check);
+            iceDone.await(250, TimeUnit.MILLISECONDS);
+        }
+        if (iceDone.getCount() > 0) {
+            throw new IllegalStateException("no ICE answer from " + server);
+        }
+        DtlsResult keys = dtls.handshake(Duration.ofSeconds(10));
+        SrtpProfile profile = SrtpProfile.byId(keys.profileId()).orElseThrow();
+        srtpOut = SrtpSession.sender(profile, keys.localKey(), keys.localSalt());
+        srtpIn = SrtpSession.receiver(profile, keys.remoteKey(), keys.remoteSalt());
+    }
+
+    public String peerId() {
+        return peerId;
+    }
+
+    /** Sends one audio packet with {@code payloadSize} bytes; the first 8 carry the send time in nanoseconds. */
+    public void sendAudio(int payloadSize, long timestamp) {
+        sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false);
+    }
+
+    /** Sends one video packet; a keyframe's payload starts with a VP8 keyframe descriptor. */
+    public void sendVideo(int payloadSize, long timestamp, boolean keyframe) {
+        sendRtp(VIDEO_SSRC, VIDEO_PT, videoSequence++, timestamp, payloadSize, keyframe);
+    }
+
+    private void sendRtp(long ssrc, int payloadType, int sequence, long timestamp, int payloadSize, boolean keyframe) {
+        byte[] p = sendBuffer;
+        p[0] = (byte) 0x80;
+        p[1] = (byte) payloadType;
+        RtpHeaders.setSequenceNumber(p, 0, sequence & 0xffff);
+        RtpHeaders.setTimestamp(p, 0, timestamp);
+        RtpHeaders.setSsrc(p, 0, ssrc);
+        int payload = Math.max(payloadSize, 10);
+        java.util.Arrays.fill(p, 12, 12 + payload, (byte) 0x42);
+        if (payloadType == VIDEO_PT) {
+            p[12] = 0x10;                              // VP8 descriptor: S=1, PID=0
+            p[13] = (byte) (keyframe ? 0x00 : 0x01);   // P bit clear on keyframes
+        }
+        ByteBuffer.wrap(p, 14, 8).putLong(System.nanoTime());
+        int length = srtpOut.protectRtp(p, 0, 12 + payload);
+        sendRaw(p, length);
+    }
+
+    /** Received RTP (and RTCP) datagrams so far. */
+    public long rtpReceived() {
+        return rtpReceived.get();
+    }
+
+    public long rtcpReceived() {
+        return rtcpReceived.get();
+    }
+
+    /** Whether incoming SRTP is decrypted (needed for latency) or only counted (cheaper, for load). */
+    public void decryptIncoming(boolean decrypt) {
+        decryptIncoming = decrypt;
+    }
+
+    /** Called with the send time carried by each decrypted incoming packet. */
+    public void onPayloadTimestamp(LongConsumer consumer) {
+        onPayloadTimestamp = consumer;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        if (dtls != null) {
+            dtls.close();
+        }
+        try {
+            socket.close();
+        } catch (IOException e) {
+            // closing anyway
+        }
+        try {
+            receiver.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sendRaw(byte[] datagram) {
+        sendRaw(datagram, datagram.length);
+    }
+
+    private synchronized void sendRaw(byte[] datagram, int length) {
+        sendBytes.clear();
+        sendBytes.put(datagram, 0, length).flip();
+        try {
+            socket.send(sendBytes, server);
+        } catch (IOException e) {
+            if (!closed) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    private void receiveLoop() {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
+        byte[] bytes = new byte[2048];
+        while (!closed) {
+            try {
+                buffer.clear();
+                socket.receive(buffer);
+                buffer.flip();
+                int length = buffer.remaining();
+                buffer.get(bytes, 0, length);
+                onDatagram(bytes, length);
+            } catch (IOException e) {
+                return; // closed
+            } catch (RuntimeException e) {
+                // a bad datagram must not stop the peer
+            }
+        }
+    }
+
+    private void onDatagram(byte[] b, int length) {
+        switch (PacketKind.classify(b, 0, length)) {
+            case STUN -> StunMessage.parse(b, 0, length)
+                    .filter(m -> m.messageClass() == StunClass.SUCCESS_RESPONSE)
+                    .ifPresent(m -> iceDone.countDown());
+            case DTLS -> dtls.receive(b, 0, length);
+            case RTP -> {
+                rtpReceived.incrementAndGet();
+                SrtpSession in = srtpIn;
+                if (decryptIncoming && in != null) {
+                    int plain = in.unprotectRtp(b, 0, length);
+                    int header = plain > 0 ? RtpHeaders.headerLength(b, 0, plain) : -1;
+                    if (header > 0 && plain - header >= 10) {
+                        onPayloadTimestamp.accept(ByteBuffer.wrap(b, header + 2, 8).getLong());
+                    }
+                }
+            }
+            case RTCP -> rtcpReceived.incrementAndGet();
+            default -> {
+            }
+        }
+    }
+
+    private String transport(String mid) {
+        return "c=IN IP4 0.0.0.0\r\na=ice-ufrag:" + ice.ufrag() + "\r\na=ice-pwd:" + ice.password() + "\r\n"
+                + "a=fingerprint:" + CERTIFICATE.fingerprint() + "\r\na=setup:actpass\r\na=mid:" + mid + "\r\n"
+                + "a=rtcp-mux\r\na=extmap:1 urn:ietf:params:rtp-hdrext:sdes:mid\r\n";
+    }
+
+    private String publishOffer() {
+        return "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\na=msid-semantic: WMS s\r\n"
+                + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" + transport("0")
+                + "a=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\na=sendonly\r\na=msid:s a0\r\n"
+                + "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
+                + "a=ssrc:" + AUDIO_SSRC + " cname:synthetic\r\n"
+                + "m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\n" + transport("1")
+                + "a=sendonly\r\na=msid:s v0\r\na=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n"
+                + "a=rtpmap:97 rtx/90000\r\na=fmtp:97 apt=96\r\n"
+                + "a=ssrc-group:FID " + VIDEO_SSRC + " " + VIDEO_RTX_SSRC + "\r\n"
+                + "a=ssrc:" + VIDEO_SSRC + " cname:synthetic\r\na=ssrc:" + VIDEO_RTX_SSRC + " cname:synthetic\r\n";
+    }
+
+    private String playOffer(int sections) {
+        var sdp = new StringBuilder("v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE");
+        for (int i = 0; i < 2 * sections; i++) {
+            sdp.append(' ').append(i);
+        }
+        sdp.append("\r\n");
+        for (int i = 0; i < sections; i++) {
+            sdp.append("m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n").append(transport(Integer.toString(2 * i)))
+                    .append("a=recvonly\r\na=rtpmap:111 opus/48000/2\r\n");
+            sdp.append("m=video 9 UDP/TLS/RTP/SAVPF 96\r\n").append(transport(Integer.toString(2 * i + 1)))
+                    .append("a=recvonly\r\na=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n");
+        }
+        return sdp.toString();
+    }
+}
