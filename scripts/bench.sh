@@ -1,8 +1,16 @@
 #!/usr/bin/env bash
-# Builds and runs the JMH benchmarks (called by `./parley bench`, which has found a JDK 25).
-# Arguments go to JMH, e.g. `./parley bench TokenBenchmark -t 1 -f 1`. See docs/benchmarks.md.
+# Builds and runs the benchmarks (called by `./parley bench`, which has found a JDK 25).
+#   ./parley bench jmh [JMH args]        JMH benchmarks, e.g. `./parley bench jmh TokenBenchmark -t 1 -f 1`
+#   ./parley bench sfu [harness args]    SFU load harness, e.g. `./parley bench sfu --size 120 --fanout 10`
+# See docs/benchmarks.md for the figures and the commands that produced them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 ./mvnw -q -B -DskipTests install
-exec "$JAVA_HOME/bin/java" -jar benchmarks/target/benchmarks.jar "$@"
+kind=${1:-jmh}
+shift || true
+case "$kind" in
+  jmh) exec "$JAVA_HOME/bin/java" -jar benchmarks/target/benchmarks.jar "$@" ;;
+  sfu) exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/benchmarks.jar" dev.parley.benchmarks.SfuLoadHarness "$@" ;;
+  *) echo "usage: ./parley bench jmh|sfu [args]" >&2; exit 2 ;;
+esac

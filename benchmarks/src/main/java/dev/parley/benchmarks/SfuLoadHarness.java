@@ -1,0 +1,147 @@
+package dev.parley.benchmarks;
+
+import dev.parley.media.MediaServer;
+import dev.parley.media.MediaSettings;
+import dev.parley.media.Peer;
+import dev.parley.media.testing.SyntheticPeer;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.net.InetAddress;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Load harness for the SFU: one synthetic publisher sends SRTP over loopback, the media
+ * server decrypts, forwards to N synthetic players and encrypts each leg. It reports packets
+ * forwarded per second, the media loop's CPU time per forwarded packet (so packets per
+ * second per core), and with {@code --latency} the end-to-end delay through the SFU.
+ *
+ * <pre>
+ *   java -cp ... dev.parley.benchmarks.SfuLoadHarness --size 120 --fanout 10 --seconds 10 [--rate PPS] [--latency]
+ * </pre>
+ * {@code --rate} is the publisher's packets per second (0: as fast as it can send).
+ */
+public final class SfuLoadHarness {
+
+    private record Options(int size, int fanout, int seconds, int rate, boolean latency) {
+        static Options parse(String[] args) {
+            int size = 120;
+            int fanout = 10;
+            int seconds = 10;
+            int rate = 0;
+            boolean latency = false;
+            for (int i = 0; i < args.length; i++) {
+                switch (args[i]) {
+                    case "--size" -> size = Integer.parseInt(args[++i]);
+                    case "--fanout" -> fanout = Integer.parseInt(args[++i]);
+                    case "--seconds" -> seconds = Integer.parseInt(args[++i]);
+                    case "--rate" -> rate = Integer.parseInt(args[++i]);
+                    case "--latency" -> latency = true;
+                    default -> throw new IllegalArgumentException("unknown option " + args[i]);
+                }
+            }
+            return new Options(size, fanout, seconds, rate, latency);
+        }
+    }
+
+    private SfuLoadHarness() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        try (MediaServer media = MediaServer.start(new MediaSettings(0, loopback, List.of(loopback)))) {
+            var publisher = SyntheticPeer.join(media, "bench/room", "publisher", Peer.Intent.PUBLISH, 0);
+            var players = new ArrayList<SyntheticPeer>();
+            for (int i = 0; i < options.fanout(); i++) {
+                SyntheticPeer player = SyntheticPeer.join(media, "bench/room", "player" + i, Peer.Intent.PLAY, 1);
+                player.decryptIncoming(false);
+                players.add(player);
+            }
+            long[] latencies = new long[4_000_000];
+            int[] latencyCount = {0};
+            if (options.latency()) {
+                SyntheticPeer probe = players.getFirst();
+                probe.decryptIncoming(true);
+                probe.onPayloadTimestamp(sent -> {
+                    long delay = System.nanoTime() - sent;
+                    if (latencyCount[0] < latencies.length) {
+                        latencies[latencyCount[0]++] = delay;
+                    }
+                });
+            }
+            boolean video = options.size() > 300;
+            // Warm up: JIT, and for video the keyframe that opens every leg.
+            run(publisher, options, video, 2, true);
+            latencyCount[0] = 0;
+            ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+            long loopThread = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> t.getName().equals("parley-media")).findFirst().orElseThrow().threadId();
+            long receivedBefore = players.stream().mapToLong(SyntheticPeer::rtpReceived).sum();
+            long cpuBefore = threads.getThreadCpuTime(loopThread);
+            long start = System.nanoTime();
+            long sent = run(publisher, options, video, options.seconds(), false);
+            Thread.sleep(200); // let the last packets through
+            long elapsed = System.nanoTime() - start;
+            long cpu = threads.getThreadCpuTime(loopThread) - cpuBefore;
+            long forwarded = players.stream().mapToLong(SyntheticPeer::rtpReceived).sum() - receivedBefore;
+
+            double seconds = elapsed / 1e9;
+            System.out.printf(Locale.ROOT, "packet size %d B, fan-out 1->%d, %d s%n", options.size(), options.fanout(),
+                    options.seconds());
+            System.out.printf(Locale.ROOT, "published   %,12.0f packets/s%n", sent / seconds);
+            System.out.printf(Locale.ROOT, "forwarded   %,12.0f packets/s (%.1f%% of %d x published)%n",
+                    forwarded / seconds, 100.0 * forwarded / Math.max(1, sent * options.fanout()), options.fanout());
+            System.out.printf(Locale.ROOT, "media loop  %5.1f%% of a core, %,6.0f ns CPU per forwarded packet, "
+                    + "%,12.0f forwarded packets/s per core%n", 100.0 * cpu / elapsed, (double) cpu / forwarded,
+                    forwarded / (cpu / 1e9));
+            if (options.latency()) {
+                long[] sample = Arrays.copyOf(latencies, latencyCount[0]);
+                Arrays.sort(sample);
+                System.out.printf(Locale.ROOT, "end-to-end latency over %,d packets: p50 %.0f us, p99 %.0f us, "
+                        + "p99.9 %.0f us, max %.0f us%n", sample.length, percentile(sample, 0.50) / 1e3,
+                        percentile(sample, 0.99) / 1e3, percentile(sample, 0.999) / 1e3,
+                        sample.length == 0 ? 0 : sample[sample.length - 1] / 1e3);
+            }
+            publisher.close();
+            players.forEach(SyntheticPeer::close);
+        }
+    }
+
+    /** Sends for {@code seconds} at the configured rate; returns the number of packets sent. */
+    private static long run(SyntheticPeer publisher, Options options, boolean video, int seconds, boolean warmup) {
+        long interval = options.rate() > 0 ? 1_000_000_000L / options.rate() : 0;
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        long next = System.nanoTime();
+        long sent = 0;
+        long timestamp = 0;
+        while (System.nanoTime() < end) {
+            if (video) {
+                publisher.sendVideo(options.size(), timestamp, warmup && sent == 0);
+                timestamp += sent % 10 == 0 ? 3000 : 0;
+            } else {
+                publisher.sendAudio(options.size(), timestamp);
+                timestamp += 960;
+            }
+            sent++;
+            if (interval > 0) {
+                next += interval;
+                long wait = next - System.nanoTime();
+                if (wait > 50_000) {
+                    LockSupport.parkNanos(wait - 20_000);
+                }
+                while (System.nanoTime() < next) {
+                    Thread.onSpinWait();
+                }
+            }
+        }
+        return sent;
+    }
+
+    private static double percentile(long[] sorted, double q) {
+        return sorted.length == 0 ? 0 : sorted[(int) Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+    }
+}
