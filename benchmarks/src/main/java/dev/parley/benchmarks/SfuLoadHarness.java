@@ -73,6 +73,16 @@ public final class SfuLoadHarness {
                     }
                 });
             }
+            // The server installs SRTP keys a moment after a client's handshake returns: wait for it.
+            long connectDeadline = System.nanoTime() + 10_000_000_000L;
+            while (media.withRoom("bench/room", room -> room.peers().stream()
+                    .allMatch(p -> p.endpoint().state() == dev.parley.media.endpoint.Endpoint.State.CONNECTED))
+                    .join().orElse(false) == Boolean.FALSE) {
+                if (System.nanoTime() > connectDeadline) {
+                    throw new IllegalStateException("peers did not connect");
+                }
+                Thread.sleep(20);
+            }
             boolean video = options.size() > 300;
             // Warm up: JIT, and for video the keyframe that opens every leg.
             run(publisher, options, video, 2, true);
@@ -120,7 +130,7 @@ public final class SfuLoadHarness {
         long timestamp = 0;
         while (System.nanoTime() < end) {
             if (video) {
-                publisher.sendVideo(options.size(), timestamp, warmup && sent == 0);
+                publisher.sendVideo(options.size(), timestamp, sent % 1000 == 0);
                 timestamp += sent % 10 == 0 ? 3000 : 0;
             } else {
                 publisher.sendAudio(options.size(), timestamp);

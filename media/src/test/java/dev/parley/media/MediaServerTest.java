@@ -32,6 +32,7 @@ class MediaServerTest {
         try (var publisher = SyntheticPeer.join(media, "acc/r1", "alice", Peer.Intent.PUBLISH, 0);
              var bob = SyntheticPeer.join(media, "acc/r1", "bob", Peer.Intent.PLAY, 1);
              var carol = SyntheticPeer.join(media, "acc/r1", "carol", Peer.Intent.PLAY, 1)) {
+            awaitConnected(media, "acc/r1", 3);
             for (int i = 0; i < 50; i++) {
                 publisher.sendAudio(120, 960L * i);
                 publisher.sendVideo(1100, 3000L * i, i == 0);
@@ -66,6 +67,37 @@ class MediaServerTest {
     }
 
     @Test
+    void theLoudestPublisherIsTheActiveSpeakerAndLegsGetSenderReports() throws Exception {
+        try (MediaServer media = start();
+             var quiet = SyntheticPeer.join(media, "acc/talk", "quiet", Peer.Intent.PUBLISH, 0);
+             var loud = SyntheticPeer.join(media, "acc/talk", "loud", Peer.Intent.PUBLISH, 0);
+             var listener = SyntheticPeer.join(media, "acc/talk", "listener", Peer.Intent.PLAY, 2)) {
+            awaitConnected(media, "acc/talk", 3);
+            var events = new java.util.concurrent.CopyOnWriteArrayList<String>();
+            media.withRoom("acc/talk", room -> {
+                room.addListener(new RoomListener() {
+                    @Override
+                    public void onActiveSpeaker(Room r, java.util.Optional<String> participant) {
+                        events.add(participant.orElse("-"));
+                    }
+                });
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+            for (int i = 0; i < 150; i++) { // 1.5 s of 10 ms packets
+                quiet.sendAudio(120, 480L * i, 90);
+                loud.sendAudio(120, 480L * i, 20);
+                Thread.sleep(10);
+            }
+            assertEquals(java.util.Optional.of("loud"),
+                    media.withRoom("acc/talk", Room::activeSpeaker).get(5, TimeUnit.SECONDS).orElseThrow());
+            assertTrue(events.contains("loud"), events.toString());
+            assertFalse(events.contains("quiet"), "90 dBov below full scale is background, not speech: " + events);
+            assertTrue(listener.rtcpReceived() > 0, "sender reports for the listener's legs");
+            assertTrue(quiet.rtcpReceived() > 0, "receiver reports for what a publisher sends");
+        }
+    }
+
+    @Test
     void unusableOffersAreRefusedWithAReason() {
         try (MediaServer media = start()) {
             var garbage = assertThrows(ExecutionException.class,
@@ -77,6 +109,16 @@ class MediaServerTest {
                     () -> media.acceptOffer("acc/r", "x", noIce, Peer.Intent.PUBLISH).get(5, TimeUnit.SECONDS));
             assertTrue(missing.getCause().getMessage().contains("ice-ufrag"), missing.getCause().getMessage());
         }
+    }
+
+    /**
+     * The client side of DTLS finishes a moment before the server installs its SRTP keys;
+     * packets sent in between are dropped, as a browser's would be. Wait for the server side.
+     */
+    static void awaitConnected(MediaServer media, String room, int peers) throws Exception {
+        waitUntil(() -> media.withRoom(room, r -> r.peers().stream()
+                        .filter(p -> p.endpoint().state() == dev.parley.media.endpoint.Endpoint.State.CONNECTED).count())
+                .join().orElse(0L) == peers, 5000);
     }
 
     static void waitUntil(java.util.function.BooleanSupplier condition, long millis) throws InterruptedException {

@@ -139,29 +139,47 @@ public final class SyntheticPeer implements AutoCloseable {
 
     /** Sends one audio packet with {@code payloadSize} bytes; the first 8 carry the send time in nanoseconds. */
     public void sendAudio(int payloadSize, long timestamp) {
-        sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false);
+        sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false, -1);
+    }
+
+    /** Sends one audio packet carrying an RFC 6464 audio level (0 loudest .. 127 silent). */
+    public void sendAudio(int payloadSize, long timestamp, int level) {
+        sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false, level);
     }
 
     /** Sends one video packet; a keyframe's payload starts with a VP8 keyframe descriptor. */
     public void sendVideo(int payloadSize, long timestamp, boolean keyframe) {
-        sendRtp(VIDEO_SSRC, VIDEO_PT, videoSequence++, timestamp, payloadSize, keyframe);
+        sendRtp(VIDEO_SSRC, VIDEO_PT, videoSequence++, timestamp, payloadSize, keyframe, -1);
     }
 
-    private void sendRtp(long ssrc, int payloadType, int sequence, long timestamp, int payloadSize, boolean keyframe) {
+    private void sendRtp(long ssrc, int payloadType, int sequence, long timestamp, int payloadSize, boolean keyframe,
+                         int audioLevel) {
         byte[] p = sendBuffer;
-        p[0] = (byte) 0x80;
+        p[0] = (byte) (audioLevel >= 0 ? 0x90 : 0x80);
         p[1] = (byte) payloadType;
         RtpHeaders.setSequenceNumber(p, 0, sequence & 0xffff);
         RtpHeaders.setTimestamp(p, 0, timestamp);
         RtpHeaders.setSsrc(p, 0, ssrc);
-        int payload = Math.max(payloadSize, 10);
-        java.util.Arrays.fill(p, 12, 12 + payload, (byte) 0x42);
-        if (payloadType == VIDEO_PT) {
-            p[12] = 0x10;                              // VP8 descriptor: S=1, PID=0
-            p[13] = (byte) (keyframe ? 0x00 : 0x01);   // P bit clear on keyframes
+        int header = 12;
+        if (audioLevel >= 0) { // one-byte extension block: id 2 (ssrc-audio-level in our offer), voice flag set
+            p[12] = (byte) 0xBE;
+            p[13] = (byte) 0xDE;
+            p[14] = 0;
+            p[15] = 1;
+            p[16] = 2 << 4;
+            p[17] = (byte) (0x80 | audioLevel);
+            p[18] = 0;
+            p[19] = 0;
+            header = 20;
         }
-        ByteBuffer.wrap(p, 14, 8).putLong(System.nanoTime());
-        int length = srtpOut.protectRtp(p, 0, 12 + payload);
+        int payload = Math.max(payloadSize, 10);
+        java.util.Arrays.fill(p, header, header + payload, (byte) 0x42);
+        if (payloadType == VIDEO_PT) {
+            p[header] = 0x10;                              // VP8 descriptor: S=1, PID=0
+            p[header + 1] = (byte) (keyframe ? 0x00 : 0x01); // P bit clear on keyframes
+        }
+        ByteBuffer.wrap(p, header + 2, 8).putLong(System.nanoTime());
+        int length = srtpOut.protectRtp(p, 0, header + payload);
         sendRaw(p, length);
     }
 
