@@ -121,6 +121,40 @@ class SfuBrowserTest {
     }
 
     @Test
+    void h264IsForwardedWhenThePublisherPrefersIt() {
+        Page publisher = page();
+        Object codecs = publisher.evaluate("""
+                async () => {
+                  window.token = await parleyDemo.mintToken(window.apiKey);
+                  const stream = await navigator.mediaDevices.getUserMedia({audio: false, video: true});
+                  const pc = new RTCPeerConnection();
+                  const transceiver = pc.addTransceiver(stream.getVideoTracks()[0], {direction: 'sendonly'});
+                  const h264 = RTCRtpSender.getCapabilities('video').codecs
+                      .filter(c => c.mimeType === 'video/H264' && /packetization-mode=1/.test(c.sdpFmtpLine || ''));
+                  if (h264.length === 0) return 'no H264 in this Chromium';
+                  transceiver.setCodecPreferences(h264);
+                  const offer = await pc.createOffer();
+                  await pc.setLocalDescription(offer);
+                  const response = await fetch('/whip/h264-room', {method: 'POST',
+                      headers: {'Content-Type': 'application/sdp', 'Authorization': 'Bearer ' + window.token}, body: offer.sdp});
+                  const answer = await response.text();
+                  await pc.setRemoteDescription({type: 'answer', sdp: answer});
+                  window.publisher = pc;
+                  return answer.includes('H264/90000') ? 'H264' : 'answer without H264';
+                }""");
+        org.junit.jupiter.api.Assumptions.assumeFalse("no H264 in this Chromium".equals(codecs), "Chromium lacks H.264");
+        assertEquals("H264", codecs);
+        Page player = page();
+        player.evaluate("""
+                async () => {
+                  const token = await parleyDemo.mintToken(window.apiKey, 'viewer');
+                  window.pc = await parleyDemo.play('h264-room', token, {videos: 1, audios: 0});
+                }""");
+        Map<?, ?> stats = WhipWhepBrowserTest.waitFor(player, "s => s.framesDecoded > 50", 30);
+        assertTrue(((Number) stats.get("framesDecoded")).intValue() > 50);
+    }
+
+    @Test
     void aWrongDtlsFingerprintInTheOfferMakesTheConnectionFail() throws Exception {
         Page page = page();
         String outcome = (String) page.evaluate("""
