@@ -35,6 +35,10 @@ public final class MediaServer implements AutoCloseable {
     public record Answer(String peerId, String sdp) {
     }
 
+    /** An offer Parley makes to a peer, to be answered with {@link #acceptAnswer}. */
+    public record Offer(String peerId, String sdp) {
+    }
+
     private final MediaLoop loop;
     private final UdpTransport transport;
     private final EndpointDirectory directory = new EndpointDirectory();
@@ -84,7 +88,7 @@ public final class MediaServer implements AutoCloseable {
     public CompletableFuture<Answer> acceptOffer(String roomKey, String participant, String sdpOffer, Peer.Intent intent) {
         return loop.call(() -> {
             RemoteOffer offer = RemoteOffer.parse(sdpOffer);
-            Room room = rooms.computeIfAbsent(roomKey, key -> new Room(key, loop, () -> rooms.remove(key)));
+            Room room = roomFor(roomKey);
             var peer = new Peer(participant, room);
             IceCredentials localIce = IceCredentials.random();
             var endpoint = new Endpoint(peer.id(), loop, transport, directory, certificate, localIce,
@@ -99,15 +103,95 @@ public final class MediaServer implements AutoCloseable {
             }
             room.addPeer(peer);
             peers.put(peer.id(), peer);
+            String answer = new AnswerWriter(localIce, certificate.fingerprintAlgorithm(), certificate.fingerprintValue(),
+                    candidates, "parley").write(offer, sections);
+            return new Answer(peer.id(), answer);
+        });
+    }
+
+    /**
+     * Parley offers: a new peer of {@code participant} in {@code roomKey} that receives the
+     * room's tracks {@code trackIds}. The peer answers with {@link #acceptAnswer}.
+     */
+    public CompletableFuture<Offer> offerTracks(String roomKey, String participant, List<String> trackIds) {
+        return loop.call(() -> {
+            Room room = roomFor(roomKey);
+            var peer = new Peer(participant, room);
+            IceCredentials localIce = IceCredentials.random();
+            var endpoint = Endpoint.awaitingAnswer(peer.id(), loop, transport, directory, certificate, localIce,
+                    Ssrcs.random(), peer);
+            peer.attach(endpoint);
+            String sdp;
+            try {
+                sdp = peer.offerTracks(tracksOf(room, trackIds), offerWriter(localIce), loop.nanoTime());
+            } catch (RuntimeException e) {
+                endpoint.close("negotiation failed: " + e.getMessage());
+                throw e;
+            }
+            room.addPeer(peer);
+            peers.put(peer.id(), peer);
+            return new Offer(peer.id(), sdp);
+        });
+    }
+
+    /** A new offer to a peer Parley offered to before, now sending exactly {@code trackIds} (subscribe, unsubscribe). */
+    public CompletableFuture<Offer> updateTracks(String peerId, List<String> trackIds) {
+        return loop.call(() -> {
+            Peer peer = requirePeer(peerId);
+            String sdp = peer.offerTracks(tracksOf(peer.room(), trackIds), offerWriter(peer.endpoint().localIce()),
+                    loop.nanoTime());
+            return new Offer(peerId, sdp);
+        });
+    }
+
+    /** The peer's answer to Parley's last offer. */
+    public CompletableFuture<Void> acceptAnswer(String peerId, String sdpAnswer) {
+        return loop.call(() -> {
+            requirePeer(peerId).acceptAnswer(sdpAnswer);
+            return null;
+        });
+    }
+
+    /** Pauses or resumes what {@code peerId} receives of {@code trackId}. */
+    public CompletableFuture<Void> setPaused(String peerId, String trackId, boolean paused) {
+        return loop.call(() -> {
+            requirePeer(peerId).setPaused(trackId, paused, loop.nanoTime());
+            return null;
+        });
+    }
+
+    private Peer requirePeer(String peerId) {
+        Peer peer = peers.get(peerId);
+        if (peer == null) {
+            throw new dev.parley.media.negotiation.NegotiationException("no peer " + peerId);
+        }
+        return peer;
+    }
+
+    private static List<dev.parley.media.sfu.PublishedTrack> tracksOf(Room room, List<String> trackIds) {
+        var tracks = new java.util.ArrayList<dev.parley.media.sfu.PublishedTrack>();
+        for (String id : trackIds) {
+            tracks.add(room.tracks().stream().filter(t -> t.id().equals(id)).findFirst().orElseThrow(
+                    () -> new dev.parley.media.negotiation.NegotiationException("no track " + id + " in room " + room.key())));
+        }
+        return tracks;
+    }
+
+    private dev.parley.media.negotiation.OfferWriter offerWriter(IceCredentials localIce) {
+        return new dev.parley.media.negotiation.OfferWriter(localIce, certificate.fingerprint(), candidates, "parley");
+    }
+
+    /** The room {@code key}, created on first use; the server forgets a room's peers as they close. */
+    private Room roomFor(String key) {
+        return rooms.computeIfAbsent(key, k -> {
+            var room = new Room(k, loop, () -> rooms.remove(k));
             room.addListener(new RoomListener() {
                 @Override
                 public void onPeerClosed(Room r, Peer closed, String reason) {
                     peers.remove(closed.id());
                 }
             });
-            String answer = new AnswerWriter(localIce, certificate.fingerprintAlgorithm(), certificate.fingerprintValue(),
-                    candidates, "parley").write(offer, sections);
-            return new Answer(peer.id(), answer);
+            return room;
         });
     }
 

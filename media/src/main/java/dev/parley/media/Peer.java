@@ -56,6 +56,7 @@ public final class Peer implements EndpointListener {
     private final Map<String, PendingSection> pendingByMid = new HashMap<>();
     private int midExtensionId;
     private boolean closed;
+    private ReceiverSections offered;
 
     Peer(String participant, Room room) {
         this.participant = participant;
@@ -130,15 +131,16 @@ public final class Peer implements EndpointListener {
         if (midId > 0) {
             midExtensionId = midId;
         }
-        String streamId = m.msids().stream().findFirst().map(ms -> ms.streamId()).orElse(participant);
-        String trackId = m.msids().stream().findFirst().flatMap(ms -> ms.trackId())
-                .orElse(UUID.randomUUID().toString());
+        // Ids the SFU hands out: unique in the server whatever the peer called its tracks; one
+        // stream per publishing connection, so its audio and video stay in sync at receivers.
+        String streamId = id;
+        String trackId = UUID.randomUUID().toString();
         OptionalLong primary = primarySsrc(m);
         if (primary.isPresent()) {
             long rtx = m.rtxSsrcFor(primary.getAsLong()).orElse(-1);
             addTrack(new PublishedTrack.Source(trackId, streamId, kind, codec.name(), codec.primary().clockRate(),
                     codec.payloadType(), primary.getAsLong(), rtx, codec.rtx().map(r -> r.payloadType()).orElse(-1),
-                    levelId));
+                    levelId, codec.primary().fmtp()));
         } else if (midId > 0) {
             pendingByMid.put(m.mid().orElseThrow(), new PendingSection(m, codec, midId, levelId, streamId, trackId));
         } else {
@@ -175,6 +177,38 @@ public final class Peer implements EndpointListener {
         return new SectionAnswer.Send(m, codec.get(), extmaps, ssrc, track.source().streamId(), track.id());
     }
 
+    /**
+     * An offer from Parley that sends exactly {@code tracks} to this peer (a fresh peer, or a
+     * renegotiation of one that Parley offered to before).
+     */
+    String offerTracks(List<PublishedTrack> tracks, dev.parley.media.negotiation.OfferWriter writer, long nowNanos) {
+        if (offered == null) {
+            if (!legs.isEmpty() || !published.isEmpty()) {
+                throw new NegotiationException("this peer made its own offer; Parley cannot offer on it");
+            }
+            offered = new ReceiverSections(endpoint);
+        }
+        String offer = offered.offer(tracks, writer, nowNanos);
+        return offer;
+    }
+
+    /** The peer's answer to Parley's last offer. */
+    void acceptAnswer(String sdp) {
+        if (offered == null) {
+            throw new NegotiationException("Parley made no offer to this peer");
+        }
+        offered.accept(sdp);
+    }
+
+    /** The legs of this peer, whichever side offered. */
+    public List<Subscription> allLegs() {
+        var all = new ArrayList<>(legs);
+        if (offered != null) {
+            all.addAll(offered.legs());
+        }
+        return all;
+    }
+
     @Override
     public boolean onUnknownSsrc(Endpoint from, long ssrc, byte[] packet, int offset, int length, int headerLength) {
         if (pendingByMid.isEmpty() || midExtensionId == 0) {
@@ -192,7 +226,7 @@ public final class Peer implements EndpointListener {
         pendingByMid.remove(mid);
         addTrack(new PublishedTrack.Source(section.trackId(), section.streamId(), kindOf(section.offered()).orElseThrow(),
                 section.codec().name(), section.codec().primary().clockRate(), section.codec().payloadType(), ssrc,
-                -1, -1, section.audioLevelExtensionId()));
+                -1, -1, section.audioLevelExtensionId(), section.codec().primary().fmtp()));
         PublishedTrack track = endpoint.trackBySsrc(ssrc);
         track.onRtp(packet, offset, length, headerLength, endpoint.nowNanos());
         return true;
@@ -217,7 +251,7 @@ public final class Peer implements EndpointListener {
 
     /** Pauses or resumes forwarding of every leg of this peer that carries {@code trackId}. */
     public void setPaused(String trackId, boolean paused, long nowNanos) {
-        for (Subscription leg : legs) {
+        for (Subscription leg : allLegs()) {
             if (leg.source().id().equals(trackId)) {
                 if (paused) {
                     leg.pause();

@@ -98,6 +98,56 @@ class MediaServerTest {
     }
 
     @Test
+    void parleyOffersTracksToAPeerAndRenegotiatesWhenItsSubscriptionsChange() throws Exception {
+        try (MediaServer media = start();
+             var alice = SyntheticPeer.join(media, "acc/sub", "alice", Peer.Intent.PUBLISH, 0);
+             var bob = SyntheticPeer.join(media, "acc/sub", "bob", Peer.Intent.PUBLISH, 0)) {
+            awaitConnected(media, "acc/sub", 2);
+            var tracks = media.withRoom("acc/sub", room -> room.tracks().stream()
+                    .collect(java.util.stream.Collectors.groupingBy(t -> room.ownerOf(t).orElseThrow(),
+                            java.util.stream.Collectors.mapping(t -> t.id(), java.util.stream.Collectors.toList()))))
+                    .get(5, TimeUnit.SECONDS).orElseThrow();
+            try (var carol = SyntheticPeer.receive(media, "acc/sub", "carol", tracks.get("alice"))) {
+                awaitConnected(media, "acc/sub", 3);
+                send(alice, 20);
+                send(bob, 20);
+                waitUntil(() -> carol.rtpReceived() >= 20, 5000);
+                Thread.sleep(100);
+                assertEquals(20, carol.rtpReceived(), "alice's audio and video only");
+
+                // Subscribe to bob as well: a new offer on the same connection, answered.
+                var both = new java.util.ArrayList<>(tracks.get("alice"));
+                both.addAll(tracks.get("bob"));
+                var update = media.updateTracks(carol.peerId(), both).get(5, TimeUnit.SECONDS);
+                assertTrue(update.sdp().contains("a=mid:3"), "two more sections: " + update.sdp());
+                carol.answerOffer(media, update);
+                send(alice, 20);
+                send(bob, 20);
+                waitUntil(() -> carol.rtpReceived() >= 20 + 40, 5000);
+
+                // Unsubscribe from alice: her sections go inactive, bob's keep flowing.
+                var onlyBob = media.updateTracks(carol.peerId(), tracks.get("bob")).get(5, TimeUnit.SECONDS);
+                assertEquals(2, onlyBob.sdp().split("a=inactive").length - 1, onlyBob.sdp());
+                carol.answerOffer(media, onlyBob);
+                long before = carol.rtpReceived();
+                send(alice, 20);
+                send(bob, 20);
+                waitUntil(() -> carol.rtpReceived() >= before + 20, 5000);
+                Thread.sleep(100);
+                assertEquals(before + 20, carol.rtpReceived(), "nothing of alice any more");
+            }
+        }
+    }
+
+    private static void send(SyntheticPeer peer, int count) throws InterruptedException {
+        for (int i = 0; i < count / 2; i++) {
+            peer.sendAudio(120, 960L * i);
+            peer.sendVideo(1100, 3000L * i, true);
+            Thread.sleep(2);
+        }
+    }
+
+    @Test
     void unusableOffersAreRefusedWithAReason() {
         try (MediaServer media = start()) {
             var garbage = assertThrows(ExecutionException.class,

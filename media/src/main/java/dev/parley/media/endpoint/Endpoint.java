@@ -57,7 +57,10 @@ public final class Endpoint implements PacketOutput {
     private final EndpointDirectory directory;
     private final IceLiteAgent ice;
     private final IceCredentials localIce;
-    private final DtlsConnection dtls;
+    private final DtlsCertificate certificate;
+    /** Created once the peer's DTLS fingerprint and role are known (at once for peer offers, at the answer for ours). */
+    private DtlsConnection dtls;
+    private final java.util.ArrayDeque<byte[]> earlyDtls = new java.util.ArrayDeque<>();
     private final EndpointListener listener;
     private final RtcpHandler rtcp;
     private final Map<Long, PublishedTrack> tracksBySsrc = new HashMap<>();
@@ -86,12 +89,42 @@ public final class Endpoint implements PacketOutput {
         this.localIce = localIce;
         this.feedbackSsrc = feedbackSsrc;
         this.listener = listener;
-        this.ice = new IceLiteAgent(localIce, Optional.of(remoteTransport.ice()), Duration.ofSeconds(30));
-        this.dtls = new DtlsConnection(certificate, remoteTransport.localRole(), remoteTransport.fingerprint(),
-                SRTP_PROFILES, this::sendDtls);
+        this.certificate = certificate;
+        this.ice = new IceLiteAgent(localIce, Optional.empty(), Duration.ofSeconds(30));
         this.rtcp = new RtcpHandler(this);
         directory.addUfrag(localIce.ufrag(), this);
         loop.schedule(REPORT_INTERVAL_NANOS, this::reportTick);
+        if (remoteTransport != null) {
+            setRemoteTransport(remoteTransport);
+        }
+    }
+
+    /**
+     * An endpoint whose peer's transport is not known yet: Parley made the offer and waits for
+     * the answer. ICE checks are answered already (a lite agent needs only its own password);
+     * DTLS datagrams that arrive before {@link #setRemoteTransport} are kept and replayed.
+     */
+    public static Endpoint awaitingAnswer(String id, MediaLoop loop, UdpTransport transport, EndpointDirectory directory,
+                                          DtlsCertificate certificate, IceCredentials localIce, long feedbackSsrc,
+                                          EndpointListener listener) {
+        return new Endpoint(id, loop, transport, directory, certificate, localIce, null, feedbackSsrc, listener);
+    }
+
+    /** The peer's ICE credentials, DTLS fingerprint and our DTLS role, from its SDP. Once only. */
+    public void setRemoteTransport(RemoteTransport remoteTransport) {
+        if (dtls != null) {
+            throw new IllegalStateException("endpoint " + id + " already knows its peer's transport");
+        }
+        ice.setRemote(remoteTransport.ice());
+        dtls = new DtlsConnection(certificate, remoteTransport.localRole(), remoteTransport.fingerprint(),
+                SRTP_PROFILES, this::sendDtls);
+        if (remote != null && dtls.role() == DtlsRole.CLIENT) {
+            startHandshakeIfNeeded();
+        }
+        for (byte[] datagram; (datagram = earlyDtls.poll()) != null; ) {
+            startHandshakeIfNeeded();
+            dtls.receive(datagram, 0, datagram.length);
+        }
     }
 
     public String id() {
@@ -157,7 +190,11 @@ public final class Endpoint implements PacketOutput {
         switch (PacketKind.classify(b, off, len)) {
             case STUN -> onStun(b, off, len, from, nowNanos);
             case DTLS -> {
-                if (from.equals(remote)) {
+                if (from.equals(remote) && dtls == null) {
+                    if (earlyDtls.size() < 16) {
+                        earlyDtls.add(java.util.Arrays.copyOfRange(b, off, off + len));
+                    }
+                } else if (from.equals(remote)) {
                     startHandshakeIfNeeded();
                     dtls.receive(b, off, len);
                 } else {
@@ -191,19 +228,20 @@ public final class Endpoint implements PacketOutput {
         if (state == State.NEW) {
             state = State.CONNECTING;
         }
-        if (dtls.role() == DtlsRole.CLIENT) {
+        if (dtls != null && dtls.role() == DtlsRole.CLIENT) {
             startHandshakeIfNeeded();
         }
     }
 
     private void startHandshakeIfNeeded() {
-        if (handshakeStarted) {
+        if (handshakeStarted || dtls == null) {
             return;
         }
         handshakeStarted = true;
+        DtlsConnection connection = dtls;
         Thread.ofVirtual().name("dtls-" + id).start(() -> {
             try {
-                DtlsResult result = dtls.handshake(HANDSHAKE_TIMEOUT);
+                DtlsResult result = connection.handshake(HANDSHAKE_TIMEOUT);
                 loop.execute(() -> onHandshakeDone(result));
             } catch (DtlsException e) {
                 loop.execute(() -> close("DTLS failed: " + e.reason() + " (" + e.getMessage() + ")"));
@@ -360,7 +398,10 @@ public final class Endpoint implements PacketOutput {
         tracksBySsrc.clear();
         tracksByRtxSsrc.clear();
         legsBySsrc.clear();
-        dtls.close();
+        if (dtls != null) {
+            dtls.close();
+        }
+        earlyDtls.clear();
         directory.removeUfrag(localIce.ufrag(), this);
         if (remote != null) {
             directory.unbindAddress(remote, this);
@@ -380,7 +421,7 @@ public final class Endpoint implements PacketOutput {
         state.put("state", this.state.name());
         state.put("remote", String.valueOf(remote));
         state.put("ice", ice.state().name());
-        state.put("dtls", dtls.state().name());
+        state.put("dtls", dtls == null ? "AWAITING_ANSWER" : dtls.state().name());
         state.put("counters", counters.toMap());
         state.put("published", tracksBySsrc.values().stream().map(t -> Map.of("id", t.id(), "ssrc", t.source().ssrc(),
                 "stats", t.stats().toString())).toList());

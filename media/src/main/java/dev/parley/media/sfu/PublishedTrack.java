@@ -20,7 +20,8 @@ public final class PublishedTrack {
 
     /** Describes the incoming stream. */
     public record Source(String trackId, String streamId, MediaKind kind, String codecName, int clockRate,
-                         int payloadType, long ssrc, long rtxSsrc, int rtxPayloadType, int audioLevelExtensionId) {
+                         int payloadType, long ssrc, long rtxSsrc, int rtxPayloadType, int audioLevelExtensionId,
+                         String fmtp) {
         public boolean hasRtx() {
             return rtxSsrc >= 0;
         }

@@ -20,13 +20,13 @@ class ForwardingTest {
     private final CapturingOutput publisher = new CapturingOutput();
 
     private PublishedTrack video() {
-        return new PublishedTrack(new PublishedTrack.Source("v1", "s1", MediaKind.VIDEO, "VP8", 90_000, 96, 1111, -1, -1, 0),
+        return new PublishedTrack(new PublishedTrack.Source("v1", "s1", MediaKind.VIDEO, "VP8", 90_000, 96, 1111, -1, -1, 0, ""),
                 "pub", publisher, 42);
     }
 
     private PublishedTrack audio(int levelExt) {
         return new PublishedTrack(new PublishedTrack.Source("a1", "s1", MediaKind.AUDIO, "opus", 48_000, 111, 2222, -1, -1,
-                levelExt), "pub", publisher, 42);
+                levelExt, ""), "pub", publisher, 42);
     }
 
     /** A VP8 packet: payload descriptor with S=1, PID=0 and a payload header whose P bit says key or not. */

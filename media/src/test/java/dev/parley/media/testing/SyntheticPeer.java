@@ -94,16 +94,64 @@ public final class SyntheticPeer implements AutoCloseable {
         }
     }
 
+    /** Joins {@code room} by answering Parley's offer to receive {@code trackIds} (server-initiated negotiation). */
+    public static SyntheticPeer receive(MediaServer media, String room, String participant, List<String> trackIds)
+            throws Exception {
+        var peer = new SyntheticPeer();
+        try {
+            MediaServer.Offer offer = media.offerTracks(room, participant, trackIds).get(10, TimeUnit.SECONDS);
+            peer.peerId = offer.peerId();
+            media.acceptAnswer(offer.peerId(), peer.answer(offer.sdp())).get(10, TimeUnit.SECONDS);
+            peer.establish(offer.sdp());
+            return peer;
+        } catch (Exception | Error e) {
+            peer.close();
+            throw e;
+        }
+    }
+
+    /** Answers a later offer (renegotiation) on the same connection. */
+    public void answerOffer(MediaServer media, MediaServer.Offer offer) throws Exception {
+        media.acceptAnswer(offer.peerId(), answer(offer.sdp())).get(10, TimeUnit.SECONDS);
+    }
+
+    /** An answer that takes every sending section of {@code offer}: same mids, codecs and extensions, recvonly. */
+    private String answer(String offer) {
+        SessionDescription description = SessionDescription.parse(offer).toOptional().orElseThrow();
+        var sdp = new StringBuilder("v=0\r\no=- 2 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE");
+        description.media().forEach(m -> sdp.append(' ').append(m.mid().orElseThrow()));
+        sdp.append("\r\n");
+        for (MediaDescription m : description.media()) {
+            var codec = m.codecs().getFirst();
+            sdp.append("m=").append(m.kind().sdpName()).append(" 9 UDP/TLS/RTP/SAVPF ").append(codec.payloadType())
+                    .append("\r\nc=IN IP4 0.0.0.0\r\na=ice-ufrag:").append(ice.ufrag())
+                    .append("\r\na=ice-pwd:").append(ice.password())
+                    .append("\r\na=fingerprint:").append(CERTIFICATE.fingerprint())
+                    .append("\r\na=setup:active\r\na=mid:").append(m.mid().orElseThrow())
+                    .append("\r\na=rtcp-mux\r\n")
+                    .append(m.direction().map(d -> d.name().equals("INACTIVE")).orElse(false) ? "a=inactive" : "a=recvonly")
+                    .append("\r\na=rtpmap:").append(codec.payloadType()).append(' ').append(codec.name()).append('/')
+                    .append(codec.clockRate()).append(codec.channels().isPresent() ? "/" + codec.channels().getAsInt() : "")
+                    .append("\r\n");
+        }
+        return sdp.toString();
+    }
+
     private void connect(MediaServer media, String room, String participant, Peer.Intent intent, int playSections)
             throws Exception {
         String offer = intent == Peer.Intent.PLAY ? playOffer(playSections) : publishOffer();
         MediaServer.Answer answer = media.acceptOffer(room, participant, offer, intent).get(10, TimeUnit.SECONDS);
         peerId = answer.peerId();
-        SessionDescription description = SessionDescription.parse(answer.sdp()).toOptional().orElseThrow();
+        establish(answer.sdp());
+    }
+
+    /** ICE and DTLS towards the server described by {@code serverSdp} (its offer or its answer). */
+    private void establish(String serverSdp) throws Exception {
+        SessionDescription description = SessionDescription.parse(serverSdp).toOptional().orElseThrow();
         MediaDescription first = description.media().getFirst();
         Candidate candidate = first.candidates().stream()
                 .filter(c -> c.address().equals("127.0.0.1")).findFirst()
-                .orElseThrow(() -> new IllegalStateException("no loopback candidate in " + answer.sdp()));
+                .orElseThrow(() -> new IllegalStateException("no loopback candidate in " + serverSdp));
         server = new InetSocketAddress("127.0.0.1", candidate.port());
         var remoteIce = new IceCredentials(description.effectiveIceUfrag(first).orElseThrow(),
                 description.effectiveIcePwd(first).orElseThrow());

@@ -121,6 +121,70 @@ class SfuBrowserTest {
     }
 
     @Test
+    void chromiumAnswersParleysOwnOfferAndRenegotiation() throws Exception {
+        Page publisher = page();
+        publish(publisher, "offer-room");
+        var media = server.server().media();
+        String roomKey = findRoomKey("offer-room");
+        List<String> tracks = media.withRoom(roomKey, room -> room.tracks().stream().map(t -> t.id()).toList())
+                .get(5, TimeUnit.SECONDS).orElseThrow();
+        assertEquals(2, tracks.size());
+
+        var offer = media.offerTracks(roomKey, "viewer", tracks).get(5, TimeUnit.SECONDS);
+        Page viewer = page();
+        String answer = (String) viewer.evaluate("""
+                async (offer) => {
+                  const pc = new RTCPeerConnection();
+                  window.pc = pc;
+                  pc.ontrack = (event) => {
+                    const element = document.createElement(event.track.kind);
+                    element.autoplay = true;
+                    element.srcObject = new MediaStream([event.track]);
+                    document.body.append(element);
+                  };
+                  await pc.setRemoteDescription({type: 'offer', sdp: offer});
+                  const answer = await pc.createAnswer();
+                  await pc.setLocalDescription(answer);
+                  return answer.sdp;
+                }""", offer.sdp());
+        media.acceptAnswer(offer.peerId(), answer).get(5, TimeUnit.SECONDS);
+        WhipWhepBrowserTest.waitFor(viewer, "s => s.framesDecoded > 30 && s.totalAudioEnergy > 0", 30);
+
+        // Pause the video leg: frames stop; resume: they come back (from a keyframe).
+        String videoTrack = media.withRoom(roomKey, room -> room.tracks().stream()
+                .filter(t -> t.kind() == dev.parley.media.sfu.MediaKind.VIDEO).findFirst().orElseThrow().id())
+                .get(5, TimeUnit.SECONDS).orElseThrow();
+        media.setPaused(offer.peerId(), videoTrack, true).get(5, TimeUnit.SECONDS);
+        Thread.sleep(500);
+        int paused = ((Number) WhipWhepBrowserTest.stats(viewer).get("framesDecoded")).intValue();
+        Thread.sleep(1500);
+        int stillPaused = ((Number) WhipWhepBrowserTest.stats(viewer).get("framesDecoded")).intValue();
+        assertTrue(stillPaused - paused <= 2, "no frames while paused: " + paused + " -> " + stillPaused);
+        media.setPaused(offer.peerId(), videoTrack, false).get(5, TimeUnit.SECONDS);
+        WhipWhepBrowserTest.waitFor(viewer, "s => s.framesDecoded > " + (stillPaused + 30), 20);
+
+        // Renegotiate to audio only: Chromium takes the new offer on the same connection.
+        String audioTrack = tracks.stream().filter(t -> !t.equals(videoTrack)).findFirst().orElseThrow();
+        var update = media.updateTracks(offer.peerId(), List.of(audioTrack)).get(5, TimeUnit.SECONDS);
+        String second = (String) viewer.evaluate("""
+                async (offer) => {
+                  await window.pc.setRemoteDescription({type: 'offer', sdp: offer});
+                  const answer = await window.pc.createAnswer();
+                  await window.pc.setLocalDescription(answer);
+                  return answer.sdp;
+                }""", update.sdp());
+        media.acceptAnswer(offer.peerId(), second).get(5, TimeUnit.SECONDS);
+        assertEquals("connected", viewer.evaluate("() => window.pc.connectionState"));
+    }
+
+    private String findRoomKey(String room) throws Exception {
+        var state = server.server().media().debugState().get(5, TimeUnit.SECONDS);
+        @SuppressWarnings("unchecked")
+        var rooms = (List<Map<String, Object>>) state.get("rooms");
+        return rooms.stream().map(r -> (String) r.get("key")).filter(k -> k.endsWith("/" + room)).findFirst().orElseThrow();
+    }
+
+    @Test
     void h264IsForwardedWhenThePublisherPrefersIt() {
         Page publisher = page();
         Object codecs = publisher.evaluate("""
