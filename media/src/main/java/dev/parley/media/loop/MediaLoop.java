@@ -101,17 +101,27 @@ public final class MediaLoop implements AutoCloseable {
     /** Runs {@code work} on the loop and returns its result to the calling thread. */
     public <T> CompletableFuture<T> call(Supplier<T> work) {
         var result = new CompletableFuture<T>();
-        execute(() -> {
+        execute(new Call<>(work, result));
+        if (!running) {
+            result.completeExceptionally(new IllegalStateException("the media loop is stopped"));
+        }
+        return result;
+    }
+
+    /** A task whose caller waits: when the loop stops before running it, the caller is told so. */
+    private record Call<T>(Supplier<T> work, CompletableFuture<T> result) implements Runnable {
+        @Override
+        public void run() {
             try {
                 result.complete(work.get());
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
-        });
-        if (!running) {
-            result.completeExceptionally(new IllegalStateException("the media loop is stopped"));
         }
-        return result;
+
+        void abandon() {
+            result.completeExceptionally(new IllegalStateException("the media loop stopped"));
+        }
     }
 
     /** Runs {@code task} on the loop after {@code delayNanos}; must be called on the loop. */
@@ -174,13 +184,21 @@ public final class MediaLoop implements AutoCloseable {
         } catch (IOException | RuntimeException | Error e) {
             LOG.error("the media loop failed", e);
         } finally {
+            // Also when the loop failed: later execute() calls are refused, and whoever waits
+            // on a call() that will never run hears so instead of waiting forever.
+            running = false;
             try {
                 selector.close();
             } catch (IOException e) {
                 LOG.warn("closing the media selector failed", e);
             }
-            tasks.clear();
+            for (Runnable task; (task = tasks.poll()) != null; ) {
+                if (task instanceof Call<?> call) {
+                    call.abandon();
+                }
+            }
             timers.clear();
+            iterationEndHooks.clear();
             stopped.complete(null);
         }
     }
