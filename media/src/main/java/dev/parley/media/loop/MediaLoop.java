@@ -151,14 +151,29 @@ public final class MediaLoop implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!running) {
-            stopped.join();
-            return;
+        if (running) {
+            running = false;
+            selector.wakeup();
         }
-        running = false;
-        selector.wakeup();
         if (!inLoop()) {
-            stopped.join();
+            awaitThreadEnd();
+        }
+    }
+
+    private void awaitThreadEnd() {
+        stopped.join();
+        // The thread completes `stopped` in its last lines; wait for it to be gone too, so that
+        // whoever checks for leftover threads after close() finds none.
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
