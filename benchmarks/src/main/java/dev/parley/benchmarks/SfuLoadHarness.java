@@ -109,7 +109,7 @@ public final class SfuLoadHarness {
                     forwarded / (cpu / 1e9));
             // Over loopback the kernel time includes the receiving side: delivering each datagram
             // to a player's socket and waking its thread happen in the sender's system call.
-            System.out.printf(Locale.ROOT, "            %,6.0f ns in Java, %,6.0f ns in the kernel per forwarded packet%n",
+            System.out.printf(Locale.ROOT, "            %,6.0f ns of it in user space, %,6.0f ns in the kernel%n",
                     (double) user / forwarded, (double) (cpu - user) / forwarded);
             System.out.println("transport   " + media.debugState().join().get("transportCounters"));
             if (options.latency()) {
