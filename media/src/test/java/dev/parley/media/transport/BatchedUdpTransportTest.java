@@ -24,6 +24,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /** The recvmmsg/sendmmsg transport over IPv4 loopback, against plain Java sockets. */
@@ -155,6 +156,37 @@ class BatchedUdpTransportTest {
             assertEquals(client.getLocalSocketAddress(), datagram.from());
         }
         assertEquals(300, transport.cachedAddresses());
+    }
+
+    @Test
+    void aDualStackPortTalksToIpv4AndIpv6Peers() throws Exception {
+        InetAddress ipv6Loopback = InetAddress.getByName("::1");
+        Assumptions.assumeTrue(hasIpv6Loopback(ipv6Loopback), "this machine has no IPv6 loopback");
+        BatchedUdpTransport transport = BatchedUdpTransport.open(loop, new InetSocketAddress(0),
+                (b, off, len, from) -> received.add(new Received(Arrays.copyOfRange(b, off, off + len), from)),
+                LinuxSyscalls::new);
+        closeables.add(transport);
+        DatagramSocket v4 = client();
+        var v6 = new DatagramSocket(new InetSocketAddress(ipv6Loopback, 0));
+        v6.setSoTimeout(5000);
+        closeables.add(v6);
+        v4.send(new DatagramPacket(payload(4), 4, new InetSocketAddress(LOOPBACK, transport.localPort())));
+        v6.send(new DatagramPacket(payload(6), 6, new InetSocketAddress(ipv6Loopback, transport.localPort())));
+        waitUntil(() -> received.size() == 2);
+        var senders = List.of(received.take().from(), received.take().from());
+        assertTrue(senders.contains(v4.getLocalSocketAddress()), senders.toString());
+        assertTrue(senders.contains(v6.getLocalSocketAddress()), senders.toString());
+        loop.execute(() -> senders.forEach(to -> transport.send(payload(9), 0, 9, to)));
+        assertArrayEquals(payload(9), receive(v4));
+        assertArrayEquals(payload(9), receive(v6));
+    }
+
+    private static boolean hasIpv6Loopback(InetAddress address) {
+        try (var probe = new DatagramSocket(new InetSocketAddress(address, 0))) {
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
     }
 
     @Test
