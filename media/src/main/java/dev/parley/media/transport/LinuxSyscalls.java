@@ -145,6 +145,11 @@ final class LinuxSyscalls implements BatchSyscalls {
         if (!Object.class.getModule().isExported("sun.nio.ch", self)) {
             return Optional.of("the JVM needs --add-exports java.base/sun.nio.ch=ALL-UNNAMED");
         }
+        try {
+            Class.forName("sun.nio.ch.SelChImpl").getMethod("getFDVal"); // JDK internals may change
+        } catch (ReflectiveOperationException e) {
+            return Optional.of("this JDK has no sun.nio.ch.SelChImpl.getFDVal to read the descriptor with");
+        }
         if (!self.isNativeAccessEnabled()) {
             return Optional.of("the JVM needs --enable-native-access=ALL-UNNAMED");
         }
