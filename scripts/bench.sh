@@ -7,10 +7,14 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$ROOT"
 ./mvnw -q -B -DskipTests install
+# The batched media transport's flags (the parent pom's parley.mediaIoJvmArgs); without them
+# the SFU falls back to NIO. `./parley bench sfu --io nio` compares with NIO.
+MEDIA_IO_FLAGS=(--add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED)
 kind=${1:-jmh}
 shift || true
 case "$kind" in
   jmh) exec "$JAVA_HOME/bin/java" -jar benchmarks/target/benchmarks.jar "$@" ;;
-  sfu) exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/benchmarks.jar" dev.parley.benchmarks.SfuLoadHarness "$@" ;;
+  sfu) exec "$JAVA_HOME/bin/java" "${MEDIA_IO_FLAGS[@]}" -cp "benchmarks/target/benchmarks.jar" \
+         dev.parley.benchmarks.SfuLoadHarness "$@" ;;
   *) echo "usage: ./parley bench jmh|sfu [args]" >&2; exit 2 ;;
 esac

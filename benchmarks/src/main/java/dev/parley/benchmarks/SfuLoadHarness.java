@@ -4,6 +4,7 @@ import dev.parley.media.MediaServer;
 import dev.parley.media.MediaSettings;
 import dev.parley.media.Peer;
 import dev.parley.media.testing.SyntheticPeer;
+import dev.parley.media.transport.TransportKind;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.net.InetAddress;
@@ -21,18 +22,23 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  *   java -cp ... dev.parley.benchmarks.SfuLoadHarness --size 120 --fanout 10 --seconds 10 [--rate PPS] [--latency]
+ *        [--io auto|nio|batched]
  * </pre>
- * {@code --rate} is the publisher's packets per second (0: as fast as it can send).
+ * {@code --rate} is the publisher's packets per second (0: as fast as it can send). {@code --io}
+ * picks the media transport; the batched one needs
+ * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED}
+ * (scripts/bench.sh passes them), and {@code auto} falls back to NIO without them.
  */
 public final class SfuLoadHarness {
 
-    private record Options(int size, int fanout, int seconds, int rate, boolean latency) {
+    private record Options(int size, int fanout, int seconds, int rate, boolean latency, TransportKind io) {
         static Options parse(String[] args) {
             int size = 120;
             int fanout = 10;
             int seconds = 10;
             int rate = 0;
             boolean latency = false;
+            TransportKind io = TransportKind.AUTO;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--size" -> size = Integer.parseInt(args[++i]);
@@ -40,10 +46,11 @@ public final class SfuLoadHarness {
                     case "--seconds" -> seconds = Integer.parseInt(args[++i]);
                     case "--rate" -> rate = Integer.parseInt(args[++i]);
                     case "--latency" -> latency = true;
+                    case "--io" -> io = TransportKind.parse(args[++i]);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(size, fanout, seconds, rate, latency);
+            return new Options(size, fanout, seconds, rate, latency, io);
         }
     }
 
@@ -53,7 +60,7 @@ public final class SfuLoadHarness {
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
         InetAddress loopback = InetAddress.getLoopbackAddress();
-        try (MediaServer media = MediaServer.start(new MediaSettings(0, loopback, List.of(loopback)))) {
+        try (MediaServer media = MediaServer.start(new MediaSettings(0, loopback, List.of(loopback), options.io()))) {
             var publisher = SyntheticPeer.join(media, "bench/room", "publisher", Peer.Intent.PUBLISH, 0);
             var players = new ArrayList<SyntheticPeer>();
             for (int i = 0; i < options.fanout(); i++) {
@@ -92,22 +99,29 @@ public final class SfuLoadHarness {
                     .filter(t -> t.getName().equals("parley-media")).findFirst().orElseThrow().threadId();
             long receivedBefore = players.stream().mapToLong(SyntheticPeer::rtpReceived).sum();
             long cpuBefore = threads.getThreadCpuTime(loopThread);
+            long userBefore = threads.getThreadUserTime(loopThread);
             long start = System.nanoTime();
             long sent = run(publisher, options, video, options.seconds(), false);
             Thread.sleep(200); // let the last packets through
             long elapsed = System.nanoTime() - start;
             long cpu = threads.getThreadCpuTime(loopThread) - cpuBefore;
+            long user = threads.getThreadUserTime(loopThread) - userBefore;
             long forwarded = players.stream().mapToLong(SyntheticPeer::rtpReceived).sum() - receivedBefore;
 
             double seconds = elapsed / 1e9;
-            System.out.printf(Locale.ROOT, "packet size %d B, fan-out 1->%d, %d s%n", options.size(), options.fanout(),
-                    options.seconds());
+            System.out.printf(Locale.ROOT, "packet size %d B, fan-out 1->%d, %d s, %s transport%n", options.size(),
+                    options.fanout(), options.seconds(), media.debugState().join().get("transport"));
             System.out.printf(Locale.ROOT, "published   %,12.0f packets/s%n", sent / seconds);
             System.out.printf(Locale.ROOT, "forwarded   %,12.0f packets/s (%.1f%% of %d x published)%n",
                     forwarded / seconds, 100.0 * forwarded / Math.max(1, sent * options.fanout()), options.fanout());
             System.out.printf(Locale.ROOT, "media loop  %5.1f%% of a core, %,6.0f ns CPU per forwarded packet, "
                     + "%,12.0f forwarded packets/s per core%n", 100.0 * cpu / elapsed, (double) cpu / forwarded,
                     forwarded / (cpu / 1e9));
+            // Over loopback the kernel time includes the receiving side: delivering each datagram
+            // to a player's socket and waking its thread happen in the sender's system call.
+            System.out.printf(Locale.ROOT, "            %,6.0f ns of it in user space, %,6.0f ns in the kernel%n",
+                    (double) user / forwarded, (double) (cpu - user) / forwarded);
+            System.out.println("transport   " + media.debugState().join().get("transportCounters"));
             if (options.latency()) {
                 long[] sample = Arrays.copyOf(latencies, latencyCount[0]);
                 Arrays.sort(sample);

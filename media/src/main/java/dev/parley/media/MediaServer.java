@@ -7,8 +7,8 @@ import dev.parley.media.negotiation.AnswerWriter;
 import dev.parley.media.negotiation.RemoteOffer;
 import dev.parley.media.negotiation.SectionAnswer;
 import dev.parley.media.transport.HostAddresses;
-import dev.parley.media.transport.NioUdpTransport;
 import dev.parley.media.transport.UdpTransport;
+import dev.parley.media.transport.UdpTransports;
 import dev.parley.protocol.demux.PacketKind;
 import dev.parley.protocol.dtls.DtlsCertificate;
 import dev.parley.protocol.ice.IceCredentials;
@@ -51,8 +51,8 @@ public final class MediaServer implements AutoCloseable {
     private MediaServer(MediaSettings settings) {
         this.loop = new MediaLoop("parley-media");
         try {
-            this.transport = NioUdpTransport.open(loop, new InetSocketAddress(settings.bindAddress(), settings.port()),
-                    this::onPacket);
+            this.transport = UdpTransports.open(settings.transport(), loop,
+                    new InetSocketAddress(settings.bindAddress(), settings.port()), this::onPacket);
         } catch (RuntimeException e) {
             loop.close();
             throw e;
@@ -223,7 +223,8 @@ public final class MediaServer implements AutoCloseable {
             var state = new java.util.LinkedHashMap<String, Object>();
             state.put("port", port());
             state.put("candidates", candidates.stream().map(InetSocketAddress::toString).toList());
-            state.put("transport", transport.counters().toString());
+            state.put("transport", transport.kind().label());
+            state.put("transportCounters", transport.counters().toString());
             state.put("unroutable", unroutable);
             state.put("rooms", rooms.values().stream().map(r -> Map.of("key", r.key(),
                     "peers", r.peers().stream().map(p -> p.endpoint().debugState()).toList())).toList());

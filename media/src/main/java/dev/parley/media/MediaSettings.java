@@ -1,7 +1,9 @@
 package dev.parley.media;
 
+import dev.parley.media.transport.TransportKind;
 import java.net.InetAddress;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * Where the media server listens and what it tells peers.
@@ -10,13 +12,23 @@ import java.util.List;
  * @param bindAddress         the local address to bind, usually the wildcard
  * @param announcedAddresses  the addresses offered to peers as host candidates; empty means
  *                            every non-loopback interface address (behind NAT, give the public one)
+ * @param transport           how the port talks to the kernel; default {@link TransportKind#AUTO}: the
+ *                            system property {@value TransportKind#PROPERTY} if set, else batched
+ *                            {@code recvmmsg}/{@code sendmmsg} where available, else NIO
  */
-public record MediaSettings(int port, InetAddress bindAddress, List<InetAddress> announcedAddresses) {
+public record MediaSettings(int port, InetAddress bindAddress, List<InetAddress> announcedAddresses,
+                            TransportKind transport) {
 
     public MediaSettings {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port " + port);
         }
         announcedAddresses = List.copyOf(announcedAddresses);
+        Objects.requireNonNull(transport, "transport");
+    }
+
+    /** With the {@link TransportKind#AUTO} transport. */
+    public MediaSettings(int port, InetAddress bindAddress, List<InetAddress> announcedAddresses) {
+        this(port, bindAddress, announcedAddresses, TransportKind.AUTO);
     }
 }

@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.media.transport.TransportException;
 import dev.parley.platform.api.ApiServer;
 import dev.parley.platform.common.InvalidInput;
 import dev.parley.platform.common.NotFound;
@@ -59,6 +60,10 @@ public final class Main {
         } catch (java.io.UncheckedIOException e) {
             System.err.println("parley: " + e.getMessage());
             status = 1;
+        } catch (TransportException e) {
+            // parley.media.io=batched where it cannot run: a setting to change, like a bad key.
+            System.err.println("parley: media port: " + e.getMessage());
+            status = 78; // EX_CONFIG
         } catch (ApiServer.BindFailed e) {
             System.err.println("parley: " + e.getMessage()
                     + "; is another server on that port? Choose another with PARLEY_HTTP_PORT.");

@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.PriorityQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -18,6 +20,10 @@ import org.slf4j.LoggerFactory;
  * needs no locks and no listener is ever called under one (the livekit ops-queue idea, taken
  * to the whole media plane). Other threads hand work in with {@link #execute} or
  * {@link #call}; the loop wakes its selector for them.
+ *
+ * <p>Each iteration reads what is ready, runs queued tasks, then due timers, then the
+ * {@linkplain #onIterationEnd end-of-iteration hooks}: that is where batched output is
+ * flushed, so a packet waits at most one iteration before it leaves.
  *
  * <p>One loop uses about one core. More cores would mean several loops with endpoints spread
  * over them; the API (everything goes through {@link #execute}) leaves room for that.
@@ -42,6 +48,7 @@ public final class MediaLoop implements AutoCloseable {
     private final Selector selector;
     private final ConcurrentLinkedQueue<Runnable> tasks = new ConcurrentLinkedQueue<>();
     private final PriorityQueue<Timer> timers = new PriorityQueue<>();
+    private final List<Runnable> iterationEndHooks = new ArrayList<>();
     private final AtomicBoolean wakeupPending = new AtomicBoolean();
     private final Thread thread;
     private final CompletableFuture<Void> stopped = new CompletableFuture<>();
@@ -94,17 +101,27 @@ public final class MediaLoop implements AutoCloseable {
     /** Runs {@code work} on the loop and returns its result to the calling thread. */
     public <T> CompletableFuture<T> call(Supplier<T> work) {
         var result = new CompletableFuture<T>();
-        execute(() -> {
+        execute(new Call<>(work, result));
+        if (!running) {
+            result.completeExceptionally(new IllegalStateException("the media loop is stopped"));
+        }
+        return result;
+    }
+
+    /** A task whose caller waits: when the loop stops before running it, the caller is told so. */
+    private record Call<T>(Supplier<T> work, CompletableFuture<T> result) implements Runnable {
+        @Override
+        public void run() {
             try {
                 result.complete(work.get());
             } catch (RuntimeException | Error e) {
                 result.completeExceptionally(e);
             }
-        });
-        if (!running) {
-            result.completeExceptionally(new IllegalStateException("the media loop is stopped"));
         }
-        return result;
+
+        void abandon() {
+            result.completeExceptionally(new IllegalStateException("the media loop stopped"));
+        }
     }
 
     /** Runs {@code task} on the loop after {@code delayNanos}; must be called on the loop. */
@@ -113,20 +130,50 @@ public final class MediaLoop implements AutoCloseable {
         timers.add(new Timer(System.nanoTime() + delayNanos, timerSequence++, task));
     }
 
+    /**
+     * Runs {@code hook} at the end of every iteration, after ready channels, tasks and due
+     * timers, before the loop waits again; must be called on the loop.
+     */
+    public void onIterationEnd(Runnable hook) {
+        assertOnLoop();
+        iterationEndHooks.add(hook);
+    }
+
+    /** Stops running a hook added with {@link #onIterationEnd}; must be called on the loop. */
+    public void removeIterationEndHook(Runnable hook) {
+        assertOnLoop();
+        iterationEndHooks.remove(hook);
+    }
+
     public long nanoTime() {
         return System.nanoTime();
     }
 
     @Override
     public void close() {
-        if (!running) {
-            stopped.join();
-            return;
+        if (running) {
+            running = false;
+            selector.wakeup();
         }
-        running = false;
-        selector.wakeup();
         if (!inLoop()) {
-            stopped.join();
+            awaitThreadEnd();
+        }
+    }
+
+    private void awaitThreadEnd() {
+        stopped.join();
+        // The thread completes `stopped` in its last lines; wait for it to be gone too, so that
+        // whoever checks for leftover threads after close() finds none.
+        boolean interrupted = false;
+        while (thread.isAlive()) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -147,17 +194,26 @@ public final class MediaLoop implements AutoCloseable {
                 wakeupPending.set(false);
                 runTasks();
                 runDueTimers();
+                runIterationEndHooks();
             }
         } catch (IOException | RuntimeException | Error e) {
             LOG.error("the media loop failed", e);
         } finally {
+            // Also when the loop failed: later execute() calls are refused, and whoever waits
+            // on a call() that will never run hears so instead of waiting forever.
+            running = false;
             try {
                 selector.close();
             } catch (IOException e) {
                 LOG.warn("closing the media selector failed", e);
             }
-            tasks.clear();
+            for (Runnable task; (task = tasks.poll()) != null; ) {
+                if (task instanceof Call<?> call) {
+                    call.abandon();
+                }
+            }
             timers.clear();
+            iterationEndHooks.clear();
             stopped.complete(null);
         }
     }
@@ -180,6 +236,14 @@ public final class MediaLoop implements AutoCloseable {
         long now = System.nanoTime();
         while (!timers.isEmpty() && timers.peek().dueNanos() - now <= 0) {
             runSafely(timers.poll().task());
+        }
+    }
+
+    private void runIterationEndHooks() {
+        // Indexed, not an iterator, and no copy per iteration: removing a hook from a hook
+        // cannot throw, at worst the next hook waits one iteration.
+        for (int i = 0; i < iterationEndHooks.size(); i++) {
+            runSafely(iterationEndHooks.get(i));
         }
     }
 

@@ -36,15 +36,7 @@ public final class NioUdpTransport implements UdpTransport {
 
     /** Binds {@code bind} and starts reading on {@code loop}. */
     public static NioUdpTransport open(MediaLoop loop, InetSocketAddress bind, PacketSink sink) {
-        DatagramChannel channel;
-        try {
-            channel = DatagramChannel.open();
-            channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
-            channel.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
-            channel.bind(bind);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot bind the media port " + bind + ": " + e.getMessage(), e);
-        }
+        DatagramChannel channel = bindChannel(bind);
         var transport = new NioUdpTransport(channel, sink);
         loop.call(() -> {
             loop.register(channel, transport::drain);
@@ -53,8 +45,26 @@ public final class NioUdpTransport implements UdpTransport {
         return transport;
     }
 
-    @Override
-    public int localPort() {
+    /** The media socket, bound, with large buffers: both transports start from it. */
+    static DatagramChannel bindChannel(InetSocketAddress bind) {
+        DatagramChannel channel;
+        try {
+            channel = DatagramChannel.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the media socket: " + e.getMessage(), e);
+        }
+        try {
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, SOCKET_BUFFER);
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, SOCKET_BUFFER);
+            channel.bind(bind);
+            return channel;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new UncheckedIOException("cannot bind the media port " + bind + ": " + e.getMessage(), e);
+        }
+    }
+
+    static int localPort(DatagramChannel channel) {
         try {
             return ((InetSocketAddress) channel.getLocalAddress()).getPort();
         } catch (IOException e) {
@@ -62,11 +72,30 @@ public final class NioUdpTransport implements UdpTransport {
         }
     }
 
+    static void closeQuietly(DatagramChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.warn("closing the media port failed", e);
+        }
+    }
+
+    @Override
+    public TransportKind kind() {
+        return TransportKind.NIO;
+    }
+
+    @Override
+    public int localPort() {
+        return localPort(channel);
+    }
+
     @Override
     public void send(byte[] buffer, int offset, int length, InetSocketAddress to) {
         ByteBuffer out = sendBuffers.get();
         out.clear();
         out.put(buffer, offset, length).flip();
+        counters.sendCalls.increment();
         try {
             if (channel.send(out, to) == 0) {
                 counters.sendFailures.increment(); // socket buffer full: dropped, as the network would
@@ -87,11 +116,7 @@ public final class NioUdpTransport implements UdpTransport {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.warn("closing the media port failed", e);
-        }
+        closeQuietly(channel);
     }
 
     /** Reads every waiting datagram (called on the loop when the socket is readable). */
@@ -99,6 +124,7 @@ public final class NioUdpTransport implements UdpTransport {
         while (true) {
             receiveBuffer.clear();
             SocketAddress from = channel.receive(receiveBuffer);
+            counters.receiveCalls.increment();
             if (from == null) {
                 return;
             }

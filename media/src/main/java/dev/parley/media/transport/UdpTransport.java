@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
  */
 public interface UdpTransport extends AutoCloseable {
 
+    /** Which implementation this is: {@link TransportKind#NIO} or {@link TransportKind#BATCHED}. */
+    TransportKind kind();
+
     int localPort();
 
     void send(byte[] buffer, int offset, int length, InetSocketAddress to);

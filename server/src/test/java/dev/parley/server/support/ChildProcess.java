@@ -40,11 +40,15 @@ public final class ChildProcess implements AutoCloseable {
         }
     }
 
-    /** {@code java -cp <this test's classpath> dev.parley.server.Main args...}. */
+    /**
+     * {@code java -cp <this test's classpath> dev.parley.server.Main args...}, with the JVM flags
+     * the server jar's manifest gives {@code java -jar} (the batched media transport's).
+     */
     public static List<String> parley(String... args) {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        var command = new ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"),
+        var command = new ArrayList<>(List.of(java, "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED",
+                "--enable-native-access=ALL-UNNAMED", "-cp", System.getProperty("java.class.path"),
                 "dev.parley.server.Main"));
         command.addAll(List.of(args));
         return command;
