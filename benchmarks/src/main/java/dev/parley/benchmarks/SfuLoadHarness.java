@@ -22,16 +22,20 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  *   java -cp ... dev.parley.benchmarks.SfuLoadHarness --size 120 --fanout 10 --seconds 10 [--rate PPS] [--latency]
- *        [--io auto|nio|batched]
+ *        [--io auto|nio|batched] [--parked]
  * </pre>
- * {@code --rate} is the publisher's packets per second (0: as fast as it can send). {@code --io}
+ * {@code --rate} is the publisher's packets per second (0: as fast as it can send).
+ * {@code --parked}: players stop reading once the run starts, and forwarded packets are counted
+ * as the SFU hands them to the kernel; over loopback this leaves out the cost of waking each
+ * player's thread, which the sender pays there and would not pay on a network card. {@code --io}
  * picks the media transport; the batched one needs
  * {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED}
  * (scripts/bench.sh passes them), and {@code auto} falls back to NIO without them.
  */
 public final class SfuLoadHarness {
 
-    private record Options(int size, int fanout, int seconds, int rate, boolean latency, TransportKind io) {
+    private record Options(int size, int fanout, int seconds, int rate, boolean latency, TransportKind io,
+                           boolean parked) {
         static Options parse(String[] args) {
             int size = 120;
             int fanout = 10;
@@ -39,6 +43,7 @@ public final class SfuLoadHarness {
             int rate = 0;
             boolean latency = false;
             TransportKind io = TransportKind.AUTO;
+            boolean parked = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--size" -> size = Integer.parseInt(args[++i]);
@@ -47,10 +52,11 @@ public final class SfuLoadHarness {
                     case "--rate" -> rate = Integer.parseInt(args[++i]);
                     case "--latency" -> latency = true;
                     case "--io" -> io = TransportKind.parse(args[++i]);
+                    case "--parked" -> parked = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(size, fanout, seconds, rate, latency, io);
+            return new Options(size, fanout, seconds, rate, latency, io, parked);
         }
     }
 
@@ -70,12 +76,14 @@ public final class SfuLoadHarness {
             }
             long[] latencies = new long[4_000_000];
             int[] latencyCount = {0};
+            // Only packets sent during the measured run count: the warm-up's may still be queued.
+            long[] measureFrom = {Long.MAX_VALUE};
             if (options.latency()) {
                 SyntheticPeer probe = players.getFirst();
                 probe.decryptIncoming(true);
                 probe.onPayloadTimestamp(sent -> {
                     long delay = System.nanoTime() - sent;
-                    if (latencyCount[0] < latencies.length) {
+                    if (sent >= measureFrom[0] && latencyCount[0] < latencies.length) {
                         latencies[latencyCount[0]++] = delay;
                     }
                 });
@@ -93,20 +101,30 @@ public final class SfuLoadHarness {
             boolean video = options.size() > 300;
             // Warm up: JIT, and for video the keyframe that opens every leg.
             run(publisher, options, video, 2, true);
+            Thread.sleep(500); // drain the warm-up's backlog before counting
             latencyCount[0] = 0;
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long loopThread = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().equals("parley-media")).findFirst().orElseThrow().threadId();
+            if (options.parked()) {
+                // Players stop reading (the latency probe excepted); forwarded packets are then
+                // counted where the SFU hands them to the kernel.
+                players.stream().skip(options.latency() ? 1 : 0).forEach(p -> p.park(true));
+            }
             long receivedBefore = players.stream().mapToLong(SyntheticPeer::rtpReceived).sum();
+            long sentOutBefore = media.transportCounters().packetsOut();
             long cpuBefore = threads.getThreadCpuTime(loopThread);
             long userBefore = threads.getThreadUserTime(loopThread);
             long start = System.nanoTime();
+            measureFrom[0] = start;
             long sent = run(publisher, options, video, options.seconds(), false);
             Thread.sleep(200); // let the last packets through
             long elapsed = System.nanoTime() - start;
             long cpu = threads.getThreadCpuTime(loopThread) - cpuBefore;
             long user = threads.getThreadUserTime(loopThread) - userBefore;
-            long forwarded = players.stream().mapToLong(SyntheticPeer::rtpReceived).sum() - receivedBefore;
+            long forwarded = options.parked()
+                    ? media.transportCounters().packetsOut() - sentOutBefore
+                    : players.stream().mapToLong(SyntheticPeer::rtpReceived).sum() - receivedBefore;
 
             double seconds = elapsed / 1e9;
             System.out.printf(Locale.ROOT, "packet size %d B, fan-out 1->%d, %d s, %s transport%n", options.size(),
@@ -123,6 +141,15 @@ public final class SfuLoadHarness {
                     (double) user / forwarded, (double) (cpu - user) / forwarded);
             System.out.println("transport   " + media.debugState().join().get("transportCounters"));
             if (options.latency()) {
+                if (System.getenv("PARLEY_HARNESS_TRACE") != null) {
+                    int per = Math.max(1, latencyCount[0] / 20);
+                    for (int i = 0; i + per <= latencyCount[0]; i += per) {
+                        long[] chunk = Arrays.copyOfRange(latencies, i, i + per);
+                        Arrays.sort(chunk);
+                        System.out.printf(Locale.ROOT, "  slice %2d: p50 %6.0f us  max %8.0f us%n", i / per,
+                                chunk[chunk.length / 2] / 1e3, chunk[chunk.length - 1] / 1e3);
+                    }
+                }
                 long[] sample = Arrays.copyOf(latencies, latencyCount[0]);
                 Arrays.sort(sample);
                 System.out.printf(Locale.ROOT, "end-to-end latency over %,d packets: p50 %.0f us, p99 %.0f us, "
@@ -152,13 +179,12 @@ public final class SfuLoadHarness {
             }
             sent++;
             if (interval > 0) {
+                // Sleep rather than spin to the next send: on two cores a spinning publisher
+                // would compete with the SFU and the receivers it is measuring.
                 next += interval;
                 long wait = next - System.nanoTime();
-                if (wait > 50_000) {
-                    LockSupport.parkNanos(wait - 20_000);
-                }
-                while (System.nanoTime() < next) {
-                    Thread.onSpinWait();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
                 }
             }
         }

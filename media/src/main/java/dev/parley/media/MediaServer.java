@@ -76,6 +76,11 @@ public final class MediaServer implements AutoCloseable {
         return candidates;
     }
 
+    /** What crossed the media port, for load tests and metrics. */
+    public dev.parley.media.transport.TransportCounters transportCounters() {
+        return transport.counters();
+    }
+
     public MediaLoop loop() {
         return loop;
     }

@@ -62,6 +62,7 @@ public final class SyntheticPeer implements AutoCloseable {
     private volatile DtlsConnection dtls;
     private volatile SrtpSession srtpIn;
     private volatile boolean decryptIncoming = true;
+    private volatile boolean parked;
     private volatile LongConsumer onPayloadTimestamp = t -> { };
     private InetSocketAddress server;
     private SrtpSession srtpOut;
@@ -245,6 +246,15 @@ public final class SyntheticPeer implements AutoCloseable {
         decryptIncoming = decrypt;
     }
 
+    /**
+     * Stops reading the socket (the kernel queues, then drops). For load tests: over loopback a
+     * reader blocked in receive is woken by the sender's system call, so a sleeping reader makes
+     * the SFU pay for waking it, which a real network card would not.
+     */
+    public void park(boolean park) {
+        parked = park;
+    }
+
     /** Called with the send time carried by each decrypted incoming packet. */
     public void onPayloadTimestamp(LongConsumer consumer) {
         onPayloadTimestamp = consumer;
@@ -288,6 +298,10 @@ public final class SyntheticPeer implements AutoCloseable {
         ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
         byte[] bytes = new byte[2048];
         while (!closed) {
+            if (parked) {
+                java.util.concurrent.locks.LockSupport.parkNanos(100_000_000L);
+                continue;
+            }
             try {
                 buffer.clear();
                 socket.receive(buffer);
