@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +31,7 @@ public record Bye(List<Long> ssrcs, Optional<String> reason) implements RtcpPack
 
     public Bye {
         ssrcs = Wire.requireSsrcs("ssrc", ssrcs, 31);
-        reason.ifPresent(text -> Wire.requireRange("reason length in bytes",
+        reason.ifPresent(text -> Bytes.requireRange("reason length in bytes",
                 text.getBytes(StandardCharsets.UTF_8).length, 0, 255));
     }
 
@@ -48,7 +50,7 @@ public record Bye(List<Long> ssrcs, Optional<String> reason) implements RtcpPack
         }
         var ssrcs = new ArrayList<Long>(count);
         for (int i = 0; i < count; i++) {
-            ssrcs.add(Wire.u32(b, from + 4 * i));
+            ssrcs.add(Bytes.u32(b, from + 4 * i));
         }
         Optional<String> reason = Optional.empty();
         if (reasonAt < to) {
@@ -90,7 +92,7 @@ public record Bye(List<Long> ssrcs, Optional<String> reason) implements RtcpPack
         Wire.header(buf, off, ssrcs.size(), BYE, length);
         int pos = off + RtcpCompound.HEADER;
         for (long ssrc : ssrcs) {
-            Wire.put32(buf, pos, ssrc);
+            Bytes.put32(buf, pos, ssrc);
             pos += 4;
         }
         if (reason.isPresent()) {

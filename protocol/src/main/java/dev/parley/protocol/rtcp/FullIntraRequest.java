@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,8 +33,8 @@ public record FullIntraRequest(long senderSsrc, long mediaSsrc, List<Entry> entr
     static final int ENTRY_LENGTH = 8;
 
     public FullIntraRequest {
-        Wire.requireU32("sender ssrc", senderSsrc);
-        Wire.requireU32("media ssrc", mediaSsrc);
+        Bytes.requireU32("sender ssrc", senderSsrc);
+        Bytes.requireU32("media ssrc", mediaSsrc);
         entries = List.copyOf(entries);
         if (entries.isEmpty()) {
             throw new IllegalArgumentException("a FIR has at least one entry");
@@ -48,8 +50,8 @@ public record FullIntraRequest(long senderSsrc, long mediaSsrc, List<Entry> entr
     /** One source to refresh and the command sequence number, 0..255. */
     public record Entry(long ssrc, int sequenceNumber) {
         public Entry {
-            Wire.requireU32("ssrc", ssrc);
-            Wire.requireRange("FIR sequence number", sequenceNumber, 0, 255);
+            Bytes.requireU32("ssrc", ssrc);
+            Bytes.requireRange("FIR sequence number", sequenceNumber, 0, 255);
         }
     }
 
@@ -60,9 +62,9 @@ public record FullIntraRequest(long senderSsrc, long mediaSsrc, List<Entry> entr
         }
         var entries = new ArrayList<Entry>(fci / ENTRY_LENGTH);
         for (int pos = from + 8; pos < to; pos += ENTRY_LENGTH) {
-            entries.add(new Entry(Wire.u32(b, pos), b[pos + 4] & 0xff));
+            entries.add(new Entry(Bytes.u32(b, pos), b[pos + 4] & 0xff));
         }
-        return Optional.of(new FullIntraRequest(Wire.u32(b, from), Wire.u32(b, from + 4), entries));
+        return Optional.of(new FullIntraRequest(Bytes.u32(b, from), Bytes.u32(b, from + 4), entries));
     }
 
     @Override
@@ -79,12 +81,12 @@ public record FullIntraRequest(long senderSsrc, long mediaSsrc, List<Entry> entr
     public int writeTo(byte[] buf, int off) {
         int length = encodedLength();
         Wire.header(buf, off, FMT, PSFB, length);
-        Wire.put32(buf, off + 4, senderSsrc);
-        Wire.put32(buf, off + 8, mediaSsrc);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        Bytes.put32(buf, off + 8, mediaSsrc);
         int pos = off + 12;
         for (Entry entry : entries) {
-            Wire.put32(buf, pos, entry.ssrc());
-            Wire.put32(buf, pos + 4, (long) entry.sequenceNumber() << 24);
+            Bytes.put32(buf, pos, entry.ssrc());
+            Bytes.put32(buf, pos + 4, (long) entry.sequenceNumber() << 24);
             pos += ENTRY_LENGTH;
         }
         return length;

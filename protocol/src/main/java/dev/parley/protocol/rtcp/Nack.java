@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -35,13 +37,13 @@ public record Nack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNu
     public static final int FMT = 1;
 
     public Nack {
-        Wire.requireU32("sender ssrc", senderSsrc);
-        Wire.requireU32("media ssrc", mediaSsrc);
+        Bytes.requireU32("sender ssrc", senderSsrc);
+        Bytes.requireU32("media ssrc", mediaSsrc);
         lostSequenceNumbers = List.copyOf(lostSequenceNumbers);
         if (lostSequenceNumbers.isEmpty()) {
             throw new IllegalArgumentException("a NACK reports at least one sequence number");
         }
-        lostSequenceNumbers.forEach(seq -> Wire.requireRange("sequence number", seq, 0, 0xffff));
+        lostSequenceNumbers.forEach(seq -> Bytes.requireRange("sequence number", seq, 0, 0xffff));
         Wire.checkPacketLength(12 + 4 * pairCount(lostSequenceNumbers));
     }
 
@@ -52,8 +54,8 @@ public record Nack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNu
         }
         var lost = new ArrayList<Integer>();
         for (int pos = from + 8; pos < to; pos += 4) {
-            int pid = Wire.u16(b, pos);
-            int blp = Wire.u16(b, pos + 2);
+            int pid = Bytes.u16(b, pos);
+            int blp = Bytes.u16(b, pos + 2);
             lost.add(pid);
             for (int bit = 0; bit < 16; bit++) {
                 if ((blp & 1 << bit) != 0) {
@@ -61,7 +63,7 @@ public record Nack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNu
                 }
             }
         }
-        return Optional.of(new Nack(Wire.u32(b, from), Wire.u32(b, from + 4), lost));
+        return Optional.of(new Nack(Bytes.u32(b, from), Bytes.u32(b, from + 4), lost));
     }
 
     /** Number of PID/BLP pairs encoding takes. */
@@ -106,8 +108,8 @@ public record Nack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNu
     public int writeTo(byte[] buf, int off) {
         int length = encodedLength();
         Wire.header(buf, off, FMT, RTPFB, length);
-        Wire.put32(buf, off + 4, senderSsrc);
-        Wire.put32(buf, off + 8, mediaSsrc);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        Bytes.put32(buf, off + 8, mediaSsrc);
         int pos = off + 12;
         for (int start = 0; start < lostSequenceNumbers.size(); ) {
             int end = endOfPair(lostSequenceNumbers, start);
@@ -116,8 +118,8 @@ public record Nack(long senderSsrc, long mediaSsrc, List<Integer> lostSequenceNu
             for (int i = start + 1; i < end; i++) {
                 blp |= 1 << ((lostSequenceNumbers.get(i) - pid - 1) & 0xffff);
             }
-            Wire.put16(buf, pos, pid);
-            Wire.put16(buf, pos + 2, blp);
+            Bytes.put16(buf, pos, pid);
+            Bytes.put16(buf, pos + 2, blp);
             pos += 4;
             start = end;
         }

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.Optional;
 
 /**
@@ -24,15 +26,15 @@ public record PictureLossIndication(long senderSsrc, long mediaSsrc) implements 
     private static final int LENGTH = 12;
 
     public PictureLossIndication {
-        Wire.requireU32("sender ssrc", senderSsrc);
-        Wire.requireU32("media ssrc", mediaSsrc);
+        Bytes.requireU32("sender ssrc", senderSsrc);
+        Bytes.requireU32("media ssrc", mediaSsrc);
     }
 
     static Optional<PictureLossIndication> parseBody(byte[] b, int from, int to) {
         if (to - from < 8) {
             return Optional.empty();
         }
-        return Optional.of(new PictureLossIndication(Wire.u32(b, from), Wire.u32(b, from + 4)));
+        return Optional.of(new PictureLossIndication(Bytes.u32(b, from), Bytes.u32(b, from + 4)));
     }
 
     @Override
@@ -48,8 +50,8 @@ public record PictureLossIndication(long senderSsrc, long mediaSsrc) implements 
     @Override
     public int writeTo(byte[] buf, int off) {
         Wire.header(buf, off, FMT, PSFB, LENGTH);
-        Wire.put32(buf, off + 4, senderSsrc);
-        Wire.put32(buf, off + 8, mediaSsrc);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        Bytes.put32(buf, off + 8, mediaSsrc);
         return LENGTH;
     }
 }

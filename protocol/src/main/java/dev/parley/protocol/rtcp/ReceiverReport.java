@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.List;
 import java.util.Optional;
 
@@ -22,16 +24,16 @@ import java.util.Optional;
 public record ReceiverReport(long ssrc, List<ReportBlock> reports) implements RtcpPacket {
 
     public ReceiverReport {
-        Wire.requireU32("ssrc", ssrc);
+        Bytes.requireU32("ssrc", ssrc);
         reports = List.copyOf(reports);
-        Wire.requireRange("report count", reports.size(), 0, 31);
+        Bytes.requireRange("report count", reports.size(), 0, 31);
     }
 
     static Optional<ReceiverReport> parseBody(int count, byte[] b, int from, int to) {
         if (to - from < 4 + count * ReportBlock.LENGTH) {
             return Optional.empty();
         }
-        return Optional.of(new ReceiverReport(Wire.u32(b, from), SenderReport.readBlocks(count, b, from + 4)));
+        return Optional.of(new ReceiverReport(Bytes.u32(b, from), SenderReport.readBlocks(count, b, from + 4)));
     }
 
     @Override
@@ -48,7 +50,7 @@ public record ReceiverReport(long ssrc, List<ReportBlock> reports) implements Rt
     public int writeTo(byte[] buf, int off) {
         int length = encodedLength();
         Wire.header(buf, off, reports.size(), RECEIVER_REPORT, length);
-        Wire.put32(buf, off + 4, ssrc);
+        Bytes.put32(buf, off + 4, ssrc);
         int pos = off + 8;
         for (ReportBlock block : reports) {
             pos += block.writeTo(buf, pos);

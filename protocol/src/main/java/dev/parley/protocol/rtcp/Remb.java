@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +44,7 @@ public record Remb(long senderSsrc, long bitrate, List<Long> ssrcs) implements R
     private static final int MANTISSA_MAX = (1 << 18) - 1;
 
     public Remb {
-        Wire.requireU32("sender ssrc", senderSsrc);
+        Bytes.requireU32("sender ssrc", senderSsrc);
         if (bitrate < 0) {
             throw new IllegalArgumentException("bitrate must not be negative: " + bitrate);
         }
@@ -61,7 +63,7 @@ public record Remb(long senderSsrc, long bitrate, List<Long> ssrcs) implements R
 
     /** Whether the PSFB FMT 15 body at {@code from} is a REMB (as opposed to another application's message). */
     static boolean isRemb(byte[] b, int from, int to) {
-        return to - from >= 12 && Wire.u32(b, from + 8) == IDENTIFIER;
+        return to - from >= 12 && Bytes.u32(b, from + 8) == IDENTIFIER;
     }
 
     static Optional<Remb> parseBody(byte[] b, int from, int to) {
@@ -73,13 +75,13 @@ public record Remb(long senderSsrc, long bitrate, List<Long> ssrcs) implements R
             return Optional.empty();
         }
         int exponent = (b[from + 13] & 0xff) >>> 2;
-        long mantissa = Wire.u24(b, from + 13) & MANTISSA_MAX;
+        long mantissa = Bytes.u24(b, from + 13) & MANTISSA_MAX;
         long bitrate = mantissa > Long.MAX_VALUE >>> exponent ? Long.MAX_VALUE : mantissa << exponent;
         var ssrcs = new ArrayList<Long>(count);
         for (int i = 0; i < count; i++) {
-            ssrcs.add(Wire.u32(b, from + 16 + 4 * i));
+            ssrcs.add(Bytes.u32(b, from + 16 + 4 * i));
         }
-        return Optional.of(new Remb(Wire.u32(b, from), bitrate, ssrcs));
+        return Optional.of(new Remb(Bytes.u32(b, from), bitrate, ssrcs));
     }
 
     @Override
@@ -96,15 +98,15 @@ public record Remb(long senderSsrc, long bitrate, List<Long> ssrcs) implements R
     public int writeTo(byte[] buf, int off) {
         int length = encodedLength();
         Wire.header(buf, off, FMT, PSFB, length);
-        Wire.put32(buf, off + 4, senderSsrc);
-        Wire.put32(buf, off + 8, 0);
-        Wire.put32(buf, off + 12, IDENTIFIER);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        Bytes.put32(buf, off + 8, 0);
+        Bytes.put32(buf, off + 12, IDENTIFIER);
         int exponent = exponentFor(bitrate);
         buf[off + 16] = (byte) ssrcs.size();
-        Wire.put24(buf, off + 17, exponent << 18 | (int) (bitrate >>> exponent));
+        Bytes.put24(buf, off + 17, exponent << 18 | (int) (bitrate >>> exponent));
         int pos = off + 20;
         for (long ssrc : ssrcs) {
-            Wire.put32(buf, pos, ssrc);
+            Bytes.put32(buf, pos, ssrc);
             pos += 4;
         }
         return length;

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 /**
  * A reception report block of an SR or RR, RFC 3550 §6.4.1.
  *
@@ -35,31 +37,31 @@ public record ReportBlock(long ssrc, int fractionLost, int cumulativeLost, long 
     public static final int LENGTH = 24;
 
     public ReportBlock {
-        Wire.requireU32("ssrc", ssrc);
-        Wire.requireRange("fraction lost", fractionLost, 0, 255);
-        Wire.requireRange("cumulative lost", cumulativeLost, -(1 << 23), (1 << 23) - 1);
-        Wire.requireU32("extended highest sequence number", extendedHighestSequence);
-        Wire.requireU32("jitter", jitter);
-        Wire.requireU32("LSR", lastSenderReport);
-        Wire.requireU32("DLSR", delaySinceLastSenderReport);
+        Bytes.requireU32("ssrc", ssrc);
+        Bytes.requireRange("fraction lost", fractionLost, 0, 255);
+        Bytes.requireRange("cumulative lost", cumulativeLost, -(1 << 23), (1 << 23) - 1);
+        Bytes.requireU32("extended highest sequence number", extendedHighestSequence);
+        Bytes.requireU32("jitter", jitter);
+        Bytes.requireU32("LSR", lastSenderReport);
+        Bytes.requireU32("DLSR", delaySinceLastSenderReport);
     }
 
     /** Reads the block at {@code off}; the caller has checked that 24 bytes are there. */
     static ReportBlock read(byte[] b, int off) {
         // Shift the 24-bit field to the top of an int and back to sign-extend it.
-        int cumulativeLost = Wire.u24(b, off + 5) << 8 >> 8;
-        return new ReportBlock(Wire.u32(b, off), b[off + 4] & 0xff, cumulativeLost, Wire.u32(b, off + 8),
-                Wire.u32(b, off + 12), Wire.u32(b, off + 16), Wire.u32(b, off + 20));
+        int cumulativeLost = Bytes.u24(b, off + 5) << 8 >> 8;
+        return new ReportBlock(Bytes.u32(b, off), b[off + 4] & 0xff, cumulativeLost, Bytes.u32(b, off + 8),
+                Bytes.u32(b, off + 12), Bytes.u32(b, off + 16), Bytes.u32(b, off + 20));
     }
 
     int writeTo(byte[] b, int off) {
-        Wire.put32(b, off, ssrc);
+        Bytes.put32(b, off, ssrc);
         b[off + 4] = (byte) fractionLost;
-        Wire.put24(b, off + 5, cumulativeLost & 0xffffff);
-        Wire.put32(b, off + 8, extendedHighestSequence);
-        Wire.put32(b, off + 12, jitter);
-        Wire.put32(b, off + 16, lastSenderReport);
-        Wire.put32(b, off + 20, delaySinceLastSenderReport);
+        Bytes.put24(b, off + 5, cumulativeLost & 0xffffff);
+        Bytes.put32(b, off + 8, extendedHighestSequence);
+        Bytes.put32(b, off + 12, jitter);
+        Bytes.put32(b, off + 16, lastSenderReport);
+        Bytes.put32(b, off + 20, delaySinceLastSenderReport);
         return LENGTH;
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import dev.parley.protocol.Malformed;
 import java.util.Objects;
 
@@ -48,7 +50,7 @@ public final class RtcpHeaders {
         if (len < RtcpCompound.HEADER || (b[off] & 0xc0) != 0x80) {
             return -1;
         }
-        int length = 4 * (Wire.u16(b, off + 2) + 1);
+        int length = 4 * (Bytes.u16(b, off + 2) + 1);
         if (length > len) {
             return -1;
         }
@@ -86,20 +88,20 @@ public final class RtcpHeaders {
 
     /** The SSRC right after the header: the sender of SR, RR and feedback; the first source of SDES and BYE. */
     public static long senderSsrc(byte[] b, int off) {
-        return Wire.u32(b, off + 4);
+        return Bytes.u32(b, off + 4);
     }
 
     public static void setSenderSsrc(byte[] b, int off, long ssrc) {
-        Wire.put32(b, off + 4, ssrc);
+        Bytes.put32(b, off + 4, ssrc);
     }
 
     /** The media source SSRC of a feedback packet. */
     public static long mediaSsrc(byte[] b, int off) {
-        return Wire.u32(b, off + 8);
+        return Bytes.u32(b, off + 8);
     }
 
     public static void setMediaSsrc(byte[] b, int off, long ssrc) {
-        Wire.put32(b, off + 8, ssrc);
+        Bytes.put32(b, off + 8, ssrc);
     }
 
     /**
@@ -126,7 +128,7 @@ public final class RtcpHeaders {
         setSenderSsrc(b, off, senderSsrc);
         if (fir) {
             for (int entry = off + 12; entry < end; entry += FullIntraRequest.ENTRY_LENGTH) {
-                Wire.put32(b, entry, mediaSsrc);
+                Bytes.put32(b, entry, mediaSsrc);
             }
         } else {
             setMediaSsrc(b, off, mediaSsrc);

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -38,21 +40,21 @@ public record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long
     private static final int SENDER_INFO = 24;
 
     public SenderReport {
-        Wire.requireU32("ssrc", ssrc);
-        Wire.requireU32("RTP timestamp", rtpTimestamp);
-        Wire.requireU32("packet count", packetCount);
-        Wire.requireU32("octet count", octetCount);
+        Bytes.requireU32("ssrc", ssrc);
+        Bytes.requireU32("RTP timestamp", rtpTimestamp);
+        Bytes.requireU32("packet count", packetCount);
+        Bytes.requireU32("octet count", octetCount);
         reports = List.copyOf(reports);
-        Wire.requireRange("report count", reports.size(), 0, 31);
+        Bytes.requireRange("report count", reports.size(), 0, 31);
     }
 
     static Optional<SenderReport> parseBody(int count, byte[] b, int from, int to) {
         if (to - from < SENDER_INFO + count * ReportBlock.LENGTH) {
             return Optional.empty();
         }
-        long ntp = Wire.u32(b, from + 4) << 32 | Wire.u32(b, from + 8);
-        return Optional.of(new SenderReport(Wire.u32(b, from), ntp, Wire.u32(b, from + 12), Wire.u32(b, from + 16),
-                Wire.u32(b, from + 20), readBlocks(count, b, from + SENDER_INFO)));
+        long ntp = Bytes.u32(b, from + 4) << 32 | Bytes.u32(b, from + 8);
+        return Optional.of(new SenderReport(Bytes.u32(b, from), ntp, Bytes.u32(b, from + 12), Bytes.u32(b, from + 16),
+                Bytes.u32(b, from + 20), readBlocks(count, b, from + SENDER_INFO)));
     }
 
     static List<ReportBlock> readBlocks(int count, byte[] b, int off) {
@@ -77,12 +79,12 @@ public record SenderReport(long ssrc, long ntpTimestamp, long rtpTimestamp, long
     public int writeTo(byte[] buf, int off) {
         int length = encodedLength();
         Wire.header(buf, off, reports.size(), SENDER_REPORT, length);
-        Wire.put32(buf, off + 4, ssrc);
-        Wire.put32(buf, off + 8, ntpTimestamp >>> 32);
-        Wire.put32(buf, off + 12, ntpTimestamp);
-        Wire.put32(buf, off + 16, rtpTimestamp);
-        Wire.put32(buf, off + 20, packetCount);
-        Wire.put32(buf, off + 24, octetCount);
+        Bytes.put32(buf, off + 4, ssrc);
+        Bytes.put32(buf, off + 8, ntpTimestamp >>> 32);
+        Bytes.put32(buf, off + 12, ntpTimestamp);
+        Bytes.put32(buf, off + 16, rtpTimestamp);
+        Bytes.put32(buf, off + 20, packetCount);
+        Bytes.put32(buf, off + 24, octetCount);
         int pos = off + 28;
         for (ReportBlock block : reports) {
             pos += block.writeTo(buf, pos);

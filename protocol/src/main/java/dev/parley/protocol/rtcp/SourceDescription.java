@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,7 +42,7 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
 
     public SourceDescription {
         chunks = List.copyOf(chunks);
-        Wire.requireRange("chunk count", chunks.size(), 0, 31);
+        Bytes.requireRange("chunk count", chunks.size(), 0, 31);
         Wire.checkPacketLength(RtcpCompound.HEADER + chunks.stream().mapToInt(Chunk::encodedLength).sum());
     }
 
@@ -52,7 +54,7 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
     /** One SSRC or CSRC and its items, in order. */
     public record Chunk(long ssrc, List<Item> items) {
         public Chunk {
-            Wire.requireU32("ssrc", ssrc);
+            Bytes.requireU32("ssrc", ssrc);
             items = List.copyOf(items);
         }
 
@@ -78,8 +80,8 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
      */
     public record Item(int type, byte[] value) {
         public Item {
-            Wire.requireRange("item type", type, 1, 255);
-            Wire.requireRange("item length", value.length, 0, 255);
+            Bytes.requireRange("item type", type, 1, 255);
+            Bytes.requireRange("item length", value.length, 0, 255);
             value = value.clone();
         }
 
@@ -124,7 +126,7 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
             if (to - pos < 4) {
                 return Optional.empty();
             }
-            long ssrc = Wire.u32(b, pos);
+            long ssrc = Bytes.u32(b, pos);
             var items = new ArrayList<Item>();
             pos += 4;
             while (true) {
@@ -173,7 +175,7 @@ public record SourceDescription(List<Chunk> chunks) implements RtcpPacket {
         int pos = off + RtcpCompound.HEADER;
         for (Chunk chunk : chunks) {
             int end = pos + chunk.encodedLength();
-            Wire.put32(buf, pos, chunk.ssrc());
+            Bytes.put32(buf, pos, chunk.ssrc());
             pos += 4;
             for (Item item : chunk.items()) {
                 buf[pos] = (byte) item.type();

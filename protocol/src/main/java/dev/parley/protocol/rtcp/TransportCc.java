@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -32,8 +34,8 @@ public record TransportCc(long senderSsrc, long mediaSsrc, byte[] fci) implement
     public static final int FMT = 15;
 
     public TransportCc {
-        Wire.requireU32("sender ssrc", senderSsrc);
-        Wire.requireU32("media ssrc", mediaSsrc);
+        Bytes.requireU32("sender ssrc", senderSsrc);
+        Bytes.requireU32("media ssrc", mediaSsrc);
         Wire.checkPacketLength(Wire.padded(12 + fci.length));
         fci = fci.clone();
     }
@@ -42,7 +44,7 @@ public record TransportCc(long senderSsrc, long mediaSsrc, byte[] fci) implement
         if (to - from < 8) {
             return Optional.empty();
         }
-        return Optional.of(new TransportCc(Wire.u32(b, from), Wire.u32(b, from + 4), Arrays.copyOfRange(b, from + 8, to)));
+        return Optional.of(new TransportCc(Bytes.u32(b, from), Bytes.u32(b, from + 4), Arrays.copyOfRange(b, from + 8, to)));
     }
 
     @Override
@@ -64,8 +66,8 @@ public record TransportCc(long senderSsrc, long mediaSsrc, byte[] fci) implement
     public int writeTo(byte[] buf, int off) {
         int length = encodedLength();
         Wire.header(buf, off, FMT, RTPFB, length);
-        Wire.put32(buf, off + 4, senderSsrc);
-        Wire.put32(buf, off + 8, mediaSsrc);
+        Bytes.put32(buf, off + 4, senderSsrc);
+        Bytes.put32(buf, off + 8, mediaSsrc);
         System.arraycopy(fci, 0, buf, off + 12, fci.length);
         Wire.pad(buf, off, off + 12 + fci.length);
         return length;

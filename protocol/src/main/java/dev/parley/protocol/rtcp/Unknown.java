@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -16,8 +18,8 @@ import java.util.Optional;
 public record Unknown(int packetType, int count, byte[] body) implements RtcpPacket {
 
     public Unknown {
-        Wire.requireRange("packet type", packetType, 0, 255);
-        Wire.requireRange("count", count, 0, 31);
+        Bytes.requireRange("packet type", packetType, 0, 255);
+        Bytes.requireRange("count", count, 0, 31);
         Wire.checkPacketLength(Wire.padded(RtcpCompound.HEADER + body.length));
         body = body.clone();
     }

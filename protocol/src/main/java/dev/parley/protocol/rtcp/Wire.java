@@ -1,59 +1,12 @@
 package dev.parley.protocol.rtcp;
 
+import dev.parley.protocol.Bytes;
 import java.util.List;
 
-/** Big-endian reads and writes on byte arrays, and the RTCP common header. */
+/** RTCP-specific wire helpers: the common header, padding, SSRC lists (byte order: {@link Bytes}). */
 final class Wire {
 
     private Wire() {
-    }
-
-    static int u8(byte[] b, int off) {
-        return b[off] & 0xff;
-    }
-
-    static int u16(byte[] b, int off) {
-        return (b[off] & 0xff) << 8 | b[off + 1] & 0xff;
-    }
-
-    static int u24(byte[] b, int off) {
-        return (b[off] & 0xff) << 16 | (b[off + 1] & 0xff) << 8 | b[off + 2] & 0xff;
-    }
-
-    static long u32(byte[] b, int off) {
-        return ((long) (b[off] & 0xff) << 24) | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | b[off + 3] & 0xff;
-    }
-
-    static void put16(byte[] b, int off, int value) {
-        b[off] = (byte) (value >>> 8);
-        b[off + 1] = (byte) value;
-    }
-
-    static void put24(byte[] b, int off, int value) {
-        b[off] = (byte) (value >>> 16);
-        b[off + 1] = (byte) (value >>> 8);
-        b[off + 2] = (byte) value;
-    }
-
-    static void put32(byte[] b, int off, long value) {
-        b[off] = (byte) (value >>> 24);
-        b[off + 1] = (byte) (value >>> 16);
-        b[off + 2] = (byte) (value >>> 8);
-        b[off + 3] = (byte) value;
-    }
-
-    static long requireU32(String name, long value) {
-        if (value < 0 || value > 0xffff_ffffL) {
-            throw new IllegalArgumentException(name + " must fit in 32 unsigned bits: " + value);
-        }
-        return value;
-    }
-
-    static int requireRange(String name, int value, int min, int max) {
-        if (value < min || value > max) {
-            throw new IllegalArgumentException(name + " must be in " + min + ".." + max + ": " + value);
-        }
-        return value;
     }
 
     /** Largest RTCP packet: the length field counts 32-bit words minus one in 16 bits. */
@@ -66,7 +19,7 @@ final class Wire {
     static void header(byte[] b, int off, int count, int packetType, int length) {
         b[off] = (byte) (0x80 | count);
         b[off + 1] = (byte) packetType;
-        put16(b, off + 2, length / 4 - 1);
+        Bytes.put16(b, off + 2, length / 4 - 1);
     }
 
     static void checkPacketLength(int length) {
@@ -77,8 +30,8 @@ final class Wire {
 
     static List<Long> requireSsrcs(String name, List<Long> ssrcs, int max) {
         ssrcs = List.copyOf(ssrcs);
-        requireRange(name + " count", ssrcs.size(), 0, max);
-        ssrcs.forEach(ssrc -> requireU32(name, ssrc));
+        Bytes.requireRange(name + " count", ssrcs.size(), 0, max);
+        ssrcs.forEach(ssrc -> Bytes.requireU32(name, ssrc));
         return ssrcs;
     }
 

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 /**
  * The abs-send-time header extension (webrtc.org, used by REMB bandwidth estimation): the
  * send time as a 24-bit unsigned 6.18 fixed-point number of seconds, that is the middle 24
@@ -24,12 +26,12 @@ public final class AbsSendTime {
 
     /** The 24-bit value at an element's data offset. */
     public static int read(byte[] b, int dataOffset) {
-        return Wire.u24(b, dataOffset);
+        return Bytes.u24(b, dataOffset);
     }
 
     /** Writes the low 24 bits of {@code value}. */
     public static void write(byte[] b, int dataOffset, int value) {
-        Wire.put24(b, dataOffset, value & 0xffffff);
+        Bytes.put24(b, dataOffset, value & 0xffffff);
     }
 
     /** The value for a 64-bit NTP timestamp: 6 bits of seconds and 18 bits of fraction. */

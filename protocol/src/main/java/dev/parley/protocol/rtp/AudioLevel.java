@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 /**
  * Client-to-mixer audio level, RFC 6464 §3: a voice activity flag and the level in -dBov,
  * 0 (loudest) to 127 (silence, or quieter than -127 dBov), in the first data byte.
@@ -25,7 +27,7 @@ public record AudioLevel(boolean voiceActivity, int level) {
     public static final int SILENCE = 127;
 
     public AudioLevel {
-        Wire.requireRange("audio level", level, 0, 127);
+        Bytes.requireRange("audio level", level, 0, 127);
     }
 
     public static boolean voiceActivity(byte[] b, int dataOffset) {

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
@@ -59,7 +61,7 @@ public sealed interface ExtensionBlock {
 
     /** Parses the block whose 4-byte header is at {@code block} and that ends at {@code end}. */
     static Optional<ExtensionBlock> parse(byte[] b, int block, int end) {
-        int profile = Wire.u16(b, block);
+        int profile = Bytes.u16(b, block);
         if (HeaderExtensions.isOneByte(profile)) {
             return HeaderExtensions.parseElements(b, block + 4, end, true).map(OneByte::new);
         }
@@ -119,7 +121,7 @@ public sealed interface ExtensionBlock {
     /** RFC 8285 §4.3, profile 0x100 with 4 application bits: IDs 1..255, 0..255 data bytes each. */
     record TwoByte(int appBits, List<HeaderExtension> elements) implements ExtensionBlock {
         public TwoByte {
-            Wire.requireRange("appbits", appBits, 0, 15);
+            Bytes.requireRange("appbits", appBits, 0, 15);
             elements = List.copyOf(elements);
             checkBlockSize(bodyLength(elements, 2));
         }
@@ -144,7 +146,7 @@ public sealed interface ExtensionBlock {
     /** A block under a profile other than RFC 8285's, kept as it came; its length is a multiple of 4. */
     record Opaque(int profile, byte[] data) implements ExtensionBlock {
         public Opaque {
-            Wire.requireRange("profile", profile, 0, 0xffff);
+            Bytes.requireRange("profile", profile, 0, 0xffff);
             if (data.length % 4 != 0) {
                 throw new IllegalArgumentException("extension data must be whole 32-bit words: " + data.length);
             }
@@ -211,8 +213,8 @@ public sealed interface ExtensionBlock {
     private static int finish(byte[] buf, int off, int pos, int profile) {
         int end = off + 4 + padded(pos - off - 4);
         Arrays.fill(buf, pos, end, (byte) 0);
-        Wire.put16(buf, off, profile);
-        Wire.put16(buf, off + 2, (end - off - 4) / 4);
+        Bytes.put16(buf, off, profile);
+        Bytes.put16(buf, off + 2, (end - off - 4) / 4);
         return end - off;
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.Arrays;
 import java.util.HexFormat;
 
@@ -12,8 +14,8 @@ import java.util.HexFormat;
 public record HeaderExtension(int id, byte[] data) {
 
     public HeaderExtension {
-        Wire.requireRange("extension id", id, 1, 255);
-        Wire.requireRange("extension data length", data.length, 0, 255);
+        Bytes.requireRange("extension id", id, 1, 255);
+        Bytes.requireRange("extension data length", data.length, 0, 255);
         data = data.clone();
     }
 

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -70,7 +72,7 @@ public final class HeaderExtensions {
             return -1;
         }
         int block = RtpHeaders.extensionBlockOffset(b, off);
-        int profile = Wire.u16(b, block);
+        int profile = Bytes.u16(b, block);
         if (!isOneByte(profile) && !isTwoByte(profile)) {
             return -1;
         }

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 import dev.parley.protocol.Malformed;
 import java.util.Objects;
 
@@ -85,7 +87,7 @@ public final class RtpHeaders {
             if (header + 4 > len) {
                 return -1;
             }
-            header += 4 + 4 * Wire.u16(b, off + header + 2);
+            header += 4 + 4 * Bytes.u16(b, off + header + 2);
         }
         if (header > len) {
             return -1;
@@ -117,7 +119,7 @@ public final class RtpHeaders {
 
     /** The {@code index}-th CSRC, 0-based, below {@link #csrcCount}. */
     public static long csrc(byte[] b, int off, int index) {
-        return Wire.u32(b, off + FIXED_HEADER_LENGTH + 4 * index);
+        return Bytes.u32(b, off + FIXED_HEADER_LENGTH + 4 * index);
     }
 
     public static boolean marker(byte[] b, int off) {
@@ -138,30 +140,30 @@ public final class RtpHeaders {
     }
 
     public static int sequenceNumber(byte[] b, int off) {
-        return Wire.u16(b, off + 2);
+        return Bytes.u16(b, off + 2);
     }
 
     /** Sets the sequence number; only the low 16 bits are written, so callers may pass an unwrapped counter. */
     public static void setSequenceNumber(byte[] b, int off, int sequenceNumber) {
-        Wire.put16(b, off + 2, sequenceNumber);
+        Bytes.put16(b, off + 2, sequenceNumber);
     }
 
     public static long timestamp(byte[] b, int off) {
-        return Wire.u32(b, off + 4);
+        return Bytes.u32(b, off + 4);
     }
 
     /** Sets the timestamp; only the low 32 bits are written. */
     public static void setTimestamp(byte[] b, int off, long timestamp) {
-        Wire.put32(b, off + 4, timestamp);
+        Bytes.put32(b, off + 4, timestamp);
     }
 
     public static long ssrc(byte[] b, int off) {
-        return Wire.u32(b, off + 8);
+        return Bytes.u32(b, off + 8);
     }
 
     /** Sets the SSRC; only the low 32 bits are written. */
     public static void setSsrc(byte[] b, int off, long ssrc) {
-        Wire.put32(b, off + 8, ssrc);
+        Bytes.put32(b, off + 8, ssrc);
     }
 
     /** Absolute offset of the extension block's 4-byte header (profile, length); meaningful when X is set. */
@@ -171,6 +173,6 @@ public final class RtpHeaders {
 
     /** The 16-bit "defined by profile" field: 0xBEDE one-byte, 0x100x two-byte (RFC 8285). X must be set. */
     public static int extensionProfile(byte[] b, int off) {
-        return Wire.u16(b, extensionBlockOffset(b, off));
+        return Bytes.u16(b, extensionBlockOffset(b, off));
     }
 }

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 import dev.parley.protocol.Malformed;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,16 +34,16 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
     public static final int VERSION = 2;
 
     public RtpPacket {
-        Wire.requireRange("payload type", payloadType, 0, 127);
-        Wire.requireRange("sequence number", sequenceNumber, 0, 0xffff);
-        Wire.requireU32("timestamp", timestamp);
-        Wire.requireU32("ssrc", ssrc);
+        Bytes.requireRange("payload type", payloadType, 0, 127);
+        Bytes.requireRange("sequence number", sequenceNumber, 0, 0xffff);
+        Bytes.requireU32("timestamp", timestamp);
+        Bytes.requireU32("ssrc", ssrc);
         csrcs = List.copyOf(csrcs);
-        Wire.requireRange("CSRC count", csrcs.size(), 0, 15);
-        csrcs.forEach(csrc -> Wire.requireU32("csrc", csrc));
+        Bytes.requireRange("CSRC count", csrcs.size(), 0, 15);
+        csrcs.forEach(csrc -> Bytes.requireU32("csrc", csrc));
         Objects.requireNonNull(extensions, "extensions");
         payload = payload.clone();
-        Wire.requireRange("padding length", paddingLength, 0, 255);
+        Bytes.requireRange("padding length", paddingLength, 0, 255);
     }
 
     /** A packet with no CSRCs, extensions or padding. */
@@ -112,12 +114,12 @@ public record RtpPacket(boolean marker, int payloadType, int sequenceNumber, lon
         boolean hasExtension = !(extensions instanceof ExtensionBlock.None);
         buf[off] = (byte) (VERSION << 6 | (padding() ? 0x20 : 0) | (hasExtension ? 0x10 : 0) | csrcs.size());
         buf[off + 1] = (byte) ((marker ? 0x80 : 0) | payloadType);
-        Wire.put16(buf, off + 2, sequenceNumber);
-        Wire.put32(buf, off + 4, timestamp);
-        Wire.put32(buf, off + 8, ssrc);
+        Bytes.put16(buf, off + 2, sequenceNumber);
+        Bytes.put32(buf, off + 4, timestamp);
+        Bytes.put32(buf, off + 8, ssrc);
         int pos = off + RtpHeaders.FIXED_HEADER_LENGTH;
         for (long csrc : csrcs) {
-            Wire.put32(buf, pos, csrc);
+            Bytes.put32(buf, pos, csrc);
             pos += 4;
         }
         pos += extensions.writeTo(buf, pos);

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
@@ -30,7 +32,7 @@ public final class SdesMid {
     /** The element data for {@code mid}: its UTF-8 bytes, 1..255 of them. */
     public static byte[] encode(String mid) {
         byte[] bytes = mid.getBytes(StandardCharsets.UTF_8);
-        Wire.requireRange("mid length in bytes", bytes.length, 1, MAX_LENGTH);
+        Bytes.requireRange("mid length in bytes", bytes.length, 1, MAX_LENGTH);
         return bytes;
     }
 

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 import dev.parley.protocol.Malformed;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,9 +30,9 @@ public record TelephoneEvent(int event, boolean end, int volume, int duration) {
     public static final int LENGTH = 4;
 
     public TelephoneEvent {
-        Wire.requireRange("event", event, 0, 255);
-        Wire.requireRange("volume", volume, 0, 63);
-        Wire.requireRange("duration", duration, 0, 0xffff);
+        Bytes.requireRange("event", event, 0, 255);
+        Bytes.requireRange("volume", volume, 0, 63);
+        Bytes.requireRange("duration", duration, 0, 0xffff);
     }
 
     /** Empty, counting {@link Malformed.Kind#RTP}, when fewer than 4 bytes are given. */
@@ -41,13 +43,13 @@ public record TelephoneEvent(int event, boolean end, int volume, int duration) {
             return Optional.empty();
         }
         return Optional.of(new TelephoneEvent(buf[off] & 0xff, (buf[off + 1] & 0x80) != 0, buf[off + 1] & 0x3f,
-                Wire.u16(buf, off + 2)));
+                Bytes.u16(buf, off + 2)));
     }
 
     public int writeTo(byte[] buf, int off) {
         buf[off] = (byte) event;
         buf[off + 1] = (byte) ((end ? 0x80 : 0) | volume);
-        Wire.put16(buf, off + 2, duration);
+        Bytes.put16(buf, off + 2, duration);
         return LENGTH;
     }
 

@@ -1,5 +1,7 @@
 package dev.parley.protocol.rtp;
 
+import dev.parley.protocol.Bytes;
+
 /**
  * The transport-wide congestion control sequence number (draft-holmer-rmcat-transport-wide-cc-
  * extensions-01 §2): a 16-bit counter over every packet of the transport, which the SFU
@@ -22,12 +24,12 @@ public final class TransportSequenceNumber {
     }
 
     public static int read(byte[] b, int dataOffset) {
-        return Wire.u16(b, dataOffset);
+        return Bytes.u16(b, dataOffset);
     }
 
     /** Writes the low 16 bits, so callers may pass an unwrapped counter. */
     public static void write(byte[] b, int dataOffset, int sequenceNumber) {
-        Wire.put16(b, dataOffset, sequenceNumber);
+        Bytes.put16(b, dataOffset, sequenceNumber);
     }
 
     public static HeaderExtension toExtension(int id, int sequenceNumber) {

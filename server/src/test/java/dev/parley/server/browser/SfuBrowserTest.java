@@ -5,51 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
 import dev.parley.media.sfu.Subscription;
-import dev.parley.server.support.TestDatabase;
-import dev.parley.server.support.TestServer;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** The SFU with real Chromium peers: rooms of several, lossy legs, and refused DTLS identities. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SfuBrowserTest {
-
-    private TestDatabase database;
-    private TestServer server;
-    private Chromium chromium;
-    private String apiKey;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        database = TestDatabase.h2(dir.resolve("data"));
-        server = TestServer.start(database, dir, Map.of());
-        apiKey = server.firstApiKey();
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        server.close();
-        database.close();
-    }
-
-    private Page page() {
-        Page page = chromium.newPage();
-        page.navigate(server.http().baseUrl() + "/demo/");
-        page.evaluate("key => window.apiKey = key", apiKey);
-        return page;
-    }
+class SfuBrowserTest extends BrowserTestBase {
 
     private static void publish(Page page, String room) {
         page.evaluate("""
@@ -65,7 +28,7 @@ class SfuBrowserTest {
         String room = "four-room";
         List<Page> pages = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
-            Page page = page();
+            Page page = demoPage();
             publish(page, room);
             pages.add(page);
         }
@@ -83,9 +46,9 @@ class SfuBrowserTest {
     @Test
     void aLossySubscriberKeepsDecodingThroughNacksAndKeyframeRequests() throws Exception {
         String room = "lossy-room";
-        Page publisher = page();
+        Page publisher = demoPage();
         publish(publisher, room);
-        Page player = page();
+        Page player = demoPage();
         player.evaluate("""
                 async (room) => {
                   const token = await parleyDemo.mintToken(window.apiKey, 'viewer');
@@ -122,7 +85,7 @@ class SfuBrowserTest {
 
     @Test
     void chromiumAnswersParleysOwnOfferAndRenegotiation() throws Exception {
-        Page publisher = page();
+        Page publisher = demoPage();
         publish(publisher, "offer-room");
         var media = server.server().media();
         String roomKey = findRoomKey("offer-room");
@@ -131,7 +94,7 @@ class SfuBrowserTest {
         assertEquals(2, tracks.size());
 
         var offer = media.offerTracks(roomKey, "viewer", tracks).get(5, TimeUnit.SECONDS);
-        Page viewer = page();
+        Page viewer = demoPage();
         String answer = (String) viewer.evaluate("""
                 async (offer) => {
                   const pc = new RTCPeerConnection();
@@ -186,7 +149,7 @@ class SfuBrowserTest {
 
     @Test
     void h264IsForwardedWhenThePublisherPrefersIt() {
-        Page publisher = page();
+        Page publisher = demoPage();
         Object codecs = publisher.evaluate("""
                 async () => {
                   window.token = await parleyDemo.mintToken(window.apiKey);
@@ -208,7 +171,7 @@ class SfuBrowserTest {
                 }""");
         org.junit.jupiter.api.Assumptions.assumeFalse("no H264 in this Chromium".equals(codecs), "Chromium lacks H.264");
         assertEquals("H264", codecs);
-        Page player = page();
+        Page player = demoPage();
         player.evaluate("""
                 async () => {
                   const token = await parleyDemo.mintToken(window.apiKey, 'viewer');
@@ -220,7 +183,7 @@ class SfuBrowserTest {
 
     @Test
     void aWrongDtlsFingerprintInTheOfferMakesTheConnectionFail() throws Exception {
-        Page page = page();
+        Page page = demoPage();
         String outcome = (String) page.evaluate("""
                 async () => {
                   const token = await parleyDemo.mintToken(window.apiKey);

@@ -3,48 +3,11 @@ package dev.parley.server.browser;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.microsoft.playwright.Page;
-import dev.parley.server.support.TestDatabase;
-import dev.parley.server.support.TestServer;
-import java.nio.file.Path;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /** Real Chromium pages publishing with WHIP and playing with WHEP through Parley's media port. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class WhipWhepBrowserTest {
-
-    private TestDatabase database;
-    private TestServer server;
-    private Chromium chromium;
-    private String apiKey;
-
-    @BeforeAll
-    void start(@TempDir Path dir) {
-        database = TestDatabase.h2(dir.resolve("data"));
-        server = TestServer.start(database, dir, Map.of());
-        apiKey = server.firstApiKey();
-        chromium = Chromium.launch();
-    }
-
-    @AfterAll
-    void stop() {
-        if (chromium != null) {
-            chromium.close();
-        }
-        server.close();
-        database.close();
-    }
-
-    private Page demoPage() {
-        Page page = chromium.newPage();
-        page.navigate(server.http().baseUrl() + "/demo/");
-        page.evaluate("key => window.apiKey = key", apiKey);
-        return page;
-    }
+class WhipWhepBrowserTest extends BrowserTestBase {
 
     @Test
     void onePagePublishesAnotherPlaysVideoAndAudioThroughTheSfu() throws Exception {
