@@ -96,6 +96,8 @@ public final class BatchedUdpTransport implements UdpTransport {
     private long dispatch;
     private long dispatchArrival;
     private long dispatches;
+    /** Datagrams that arrived before this (CLOCK_REALTIME ns; set by a reset) are not sampled. */
+    private long sampleArrivalsFrom;
     /** When a flush during the dispatch in progress sent some of its datagrams (0: none did). */
     private long flushedDuringDispatch;
 
@@ -220,6 +222,8 @@ public final class BatchedUdpTransport implements UdpTransport {
         onLoop(() -> {
             if (latency != null) {
                 latency.reset();
+                // A backlog still queued in the socket must not count against what follows.
+                sampleArrivalsFrom = LinuxSyscalls.realtimeNanos(timespec);
             }
             return null;
         });
@@ -401,7 +405,7 @@ public final class BatchedUdpTransport implements UdpTransport {
     }
 
     private void beginDispatch(long arrival) {
-        dispatch = arrival == 0 ? 0 : ++dispatches;
+        dispatch = arrival == 0 || arrival < sampleArrivalsFrom ? 0 : ++dispatches;
         dispatchArrival = arrival;
         flushedDuringDispatch = 0;
     }

@@ -32,7 +32,7 @@ public interface UdpTransport extends AutoCloseable {
         return TransportLatency.NONE;
     }
 
-    /** Forgets the samples so far. */
+    /** Forgets the samples so far; datagrams that arrived before now will not be sampled. */
     default void resetLatency() {
     }
 
