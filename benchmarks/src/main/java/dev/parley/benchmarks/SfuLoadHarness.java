@@ -18,7 +18,9 @@ import java.util.concurrent.locks.LockSupport;
  * Load harness for the SFU: one synthetic publisher sends SRTP over loopback, the media
  * server decrypts, forwards to N synthetic players and encrypts each leg. It reports packets
  * forwarded per second, the media loop's CPU time per forwarded packet (so packets per
- * second per core), and with {@code --latency} the end-to-end delay through the SFU.
+ * second per core), and with {@code --latency} the end-to-end delay through the SFU and, with
+ * the batched transport, the delay measured inside the SFU (kernel receive timestamp to
+ * {@code sendmmsg}), which leaves out the synthetic peers' own scheduling.
  *
  * <pre>
  *   java -cp ... dev.parley.benchmarks.SfuLoadHarness --size 120 --fanout 10 --seconds 10 [--rate PPS] [--latency]
@@ -74,6 +76,7 @@ public final class SfuLoadHarness {
                 player.decryptIncoming(false);
                 players.add(player);
             }
+            boolean inSfuLatency = options.latency() && media.measureTransportLatency(true);
             long[] latencies = new long[4_000_000];
             int[] latencyCount = {0};
             // Only packets sent during the measured run count: the warm-up's may still be queued.
@@ -103,6 +106,7 @@ public final class SfuLoadHarness {
             run(publisher, options, video, 2, true);
             Thread.sleep(500); // drain the warm-up's backlog before counting
             latencyCount[0] = 0;
+            media.resetTransportLatency();
             ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long loopThread = Thread.getAllStackTraces().keySet().stream()
                     .filter(t -> t.getName().equals("parley-media")).findFirst().orElseThrow().threadId();
@@ -120,6 +124,8 @@ public final class SfuLoadHarness {
             long sent = run(publisher, options, video, options.seconds(), false);
             Thread.sleep(200); // let the last packets through
             long elapsed = System.nanoTime() - start;
+            // Before the probe's and players' teardown can add samples of their own.
+            var transportLatency = media.transportLatency();
             long cpu = threads.getThreadCpuTime(loopThread) - cpuBefore;
             long user = threads.getThreadUserTime(loopThread) - userBefore;
             long forwarded = options.parked()
@@ -156,6 +162,17 @@ public final class SfuLoadHarness {
                         + "p99.9 %.0f us, max %.0f us%n", sample.length, percentile(sample, 0.50) / 1e3,
                         percentile(sample, 0.99) / 1e3, percentile(sample, 0.999) / 1e3,
                         sample.length == 0 ? 0 : sample[sample.length - 1] / 1e3);
+                if (inSfuLatency) {
+                    System.out.printf(Locale.ROOT, "in-SFU latency over %,d packets: p50 %.1f us, p99 %.1f us, "
+                            + "p99.9 %.1f us, max %.1f us%s%n", transportLatency.count(),
+                            transportLatency.p50Nanos() / 1e3, transportLatency.p99Nanos() / 1e3,
+                            transportLatency.p999Nanos() / 1e3, transportLatency.maxNanos() / 1e3,
+                            transportLatency.kept() < transportLatency.count()
+                                    ? String.format(Locale.ROOT, " (percentiles of the last %,d)", transportLatency.kept())
+                                    : "");
+                } else {
+                    System.out.println("in-SFU latency: not measured (needs the batched transport)");
+                }
             }
             publisher.close();
             players.forEach(SyntheticPeer::close);

@@ -81,6 +81,23 @@ public final class MediaServer implements AutoCloseable {
         return transport.counters();
     }
 
+    /**
+     * Turns the media port's in-SFU latency measurement on or off (see
+     * {@link UdpTransport#measureLatency}); false when its transport cannot measure.
+     */
+    public boolean measureTransportLatency(boolean on) {
+        return transport.measureLatency(on);
+    }
+
+    /** The in-SFU latency measured since the last reset: arrival at the media port to hand-off to the kernel. */
+    public dev.parley.media.transport.TransportLatency transportLatency() {
+        return transport.latency();
+    }
+
+    public void resetTransportLatency() {
+        transport.resetLatency();
+    }
+
     public MediaLoop loop() {
         return loop;
     }

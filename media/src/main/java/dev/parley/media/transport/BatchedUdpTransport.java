@@ -9,10 +9,12 @@ import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,17 @@ import org.slf4j.LoggerFactory;
  *       the channel, as the NIO transport does; these are few.</li>
  * </ul>
  *
+ * <p>Latency measurement ({@link #measureLatency}, or {@code -Dparley.media.latency=on}):
+ * what the SFU adds, measured where it starts and ends rather than through peers whose own
+ * scheduling would dominate. The socket gets {@code SO_TIMESTAMPNS}, so each datagram comes
+ * with the kernel's {@code CLOCK_REALTIME} arrival time; the send slots queued while it is
+ * dispatched to the sink remember it; when the flush that hands the last of them to the
+ * kernel returns, one sample (that flush's {@code CLOCK_REALTIME} minus the arrival time)
+ * goes into a preallocated ring. The end is stamped after {@code sendmmsg} returns, so a
+ * sample includes the system call, as the datagrams late in a batch wait for it. Sends not
+ * caused by a received datagram (timers, reports, other threads) and oversized ones sent
+ * directly are not sampled. Off, the cost is a branch per datagram each way.
+ *
  * <p>The {@link DatagramChannel} still owns the socket: the selector waits on it and closing
  * it closes the descriptor. The native memory is one arena, allocated at open and freed at
  * close. JVM flags: {@code --add-exports java.base/sun.nio.ch=ALL-UNNAMED} (to read the
@@ -48,6 +61,8 @@ public final class BatchedUdpTransport implements UdpTransport {
     static final int SLOT = 2048;
     /** Receive calls per readiness before the loop gets back to its tasks and timers. */
     private static final int MAX_RECEIVES_PER_WAKEUP = 8;
+    /** {@code on} turns latency measurement on at open. */
+    public static final String LATENCY_PROPERTY = "parley.media.latency";
 
     private static final Logger LOG = LoggerFactory.getLogger(BatchedUdpTransport.class);
 
@@ -68,6 +83,24 @@ public final class BatchedUdpTransport implements UdpTransport {
     /** Send slots in use; loop only. */
     private int pending;
 
+    // Latency measurement; all loop only.
+    private boolean measuring;
+    /** Allocated when measurement is first turned on. */
+    private LatencyRecorder latency;
+    /** {@code struct timespec} scratch for clock_gettime. */
+    private final MemorySegment timespec;
+    /** Per send slot: the dispatch that queued it (0: none) and that datagram's arrival time. */
+    private final long[] pendingDispatch = new long[BATCH];
+    private final long[] pendingArrival = new long[BATCH];
+    /** The dispatch in progress (0: none, or its datagram has no timestamp) and its datagram's arrival. */
+    private long dispatch;
+    private long dispatchArrival;
+    private long dispatches;
+    /** Datagrams that arrived before this (CLOCK_REALTIME ns; set by a reset) are not sampled. */
+    private long sampleArrivalsFrom;
+    /** When a flush during the dispatch in progress sent some of its datagrams (0: none did). */
+    private long flushedDuringDispatch;
+
     private BatchedUdpTransport(MediaLoop loop, DatagramChannel channel, int fd, int family, PacketSink sink, Arena arena,
                                 BatchSyscalls syscalls) {
         this.loop = loop;
@@ -76,7 +109,8 @@ public final class BatchedUdpTransport implements UdpTransport {
         this.sink = sink;
         this.arena = arena;
         this.syscalls = syscalls;
-        this.in = new MessageBatch(arena, BATCH, SLOT);
+        this.in = new MessageBatch(arena, BATCH, SLOT, MessageBatch.TIMESTAMP_CONTROL);
+        this.timespec = arena.allocate(16, 8);
         this.out = new MessageBatch(arena, BATCH, SLOT);
         this.addresses = new SocketAddressCache(family);
     }
@@ -109,6 +143,9 @@ public final class BatchedUdpTransport implements UdpTransport {
             loop.call(() -> {
                 loop.register(channel, transport::drain);
                 loop.onIterationEnd(transport.flushHook);
+                if ("on".equals(System.getProperty(LATENCY_PROPERTY))) {
+                    transport.setMeasuring(true);
+                }
                 return null;
             }).join();
             return transport;
@@ -154,6 +191,10 @@ public final class BatchedUdpTransport implements UdpTransport {
         MemorySegment.copy(buffer, offset, out.data(), JAVA_BYTE, out.dataOffset(slot), length);
         out.prepareSend(slot, length, nameLength);
         pendingLengths[slot] = length;
+        if (measuring) {
+            pendingDispatch[slot] = dispatch;
+            pendingArrival[slot] = dispatchArrival;
+        }
         pending = slot + 1;
         if (pending == BATCH) {
             flush();
@@ -163,6 +204,51 @@ public final class BatchedUdpTransport implements UdpTransport {
     @Override
     public TransportCounters counters() {
         return counters;
+    }
+
+    @Override
+    public boolean measureLatency(boolean on) {
+        onLoop(() -> setMeasuring(on));
+        return true;
+    }
+
+    @Override
+    public TransportLatency latency() {
+        return onLoop(() -> latency == null ? TransportLatency.NONE : latency.summary());
+    }
+
+    @Override
+    public void resetLatency() {
+        onLoop(() -> {
+            if (latency != null) {
+                latency.reset();
+                // A backlog still queued in the socket must not count against what follows.
+                sampleArrivalsFrom = LinuxSyscalls.realtimeNanos(timespec);
+            }
+            return null;
+        });
+    }
+
+    private <T> T onLoop(Supplier<T> work) {
+        return loop.inLoop() ? work.get() : loop.call(work).join();
+    }
+
+    private Void setMeasuring(boolean on) {
+        if (closed.get() || on == measuring) {
+            return null;
+        }
+        LinuxSyscalls.setReceiveTimestamps(fd, on);
+        if (on) {
+            if (latency == null) {
+                latency = new LatencyRecorder();
+            }
+            // Slots queued before now carry no (or stale) dispatches.
+            Arrays.fill(pendingDispatch, 0);
+        } else {
+            in.clearControl();
+        }
+        measuring = on;
+        return null;
     }
 
     /**
@@ -222,7 +308,11 @@ public final class BatchedUdpTransport implements UdpTransport {
     /** Reads what is waiting, {@value #BATCH} datagrams per call (on the loop, when readable). */
     private void drain() {
         for (int round = 0; round < MAX_RECEIVES_PER_WAKEUP && !closed.get(); round++) {
-            in.prepareReceive(BATCH);
+            if (measuring) {
+                in.prepareReceiveWithControl(BATCH);
+            } else {
+                in.prepareReceive(BATCH);
+            }
             int received = syscalls.receive(fd, in.messagesFrom(0), BATCH);
             counters.receiveCalls.increment();
             if (received == -BatchSyscalls.EINTR) {
@@ -261,11 +351,18 @@ public final class BatchedUdpTransport implements UdpTransport {
             MemorySegment.copy(in.data(), JAVA_BYTE, in.dataOffset(i), receiveArray, 0, length);
             delivered++;
             bytes += length;
+            if (measuring) {
+                beginDispatch(in.receiveTimestampNanos(i));
+            }
             try {
                 sink.onPacket(receiveArray, 0, length, from);
             } catch (RuntimeException e) {
                 // The rest of the batch is already read: one bad packet must not lose it.
                 LOG.warn("handling a datagram from {} failed", from, e);
+            } finally {
+                if (measuring) {
+                    endDispatch();
+                }
             }
         }
         counters.packetsIn.add(delivered);
@@ -295,11 +392,56 @@ public final class BatchedUdpTransport implements UdpTransport {
                 continue;
             } else if (sent == -BatchSyscalls.EAGAIN || sent == 0) {
                 counters.sendFailures.add(count - first);
-                return;
+                break;
             } else {
                 counters.sendFailures.increment();
                 LOG.debug("sendmmsg on the media port failed: errno {}", -sent);
                 first++;
+            }
+        }
+        if (measuring) {
+            sample(count);
+        }
+    }
+
+    private void beginDispatch(long arrival) {
+        dispatch = arrival == 0 || arrival < sampleArrivalsFrom ? 0 : ++dispatches;
+        dispatchArrival = arrival;
+        flushedDuringDispatch = 0;
+    }
+
+    /**
+     * A dispatch whose datagrams all went out in flushes during it (a full batch) is sampled
+     * here, at the last of those flushes; one with datagrams still queued is sampled by the
+     * flush that sends them.
+     */
+    private void endDispatch() {
+        if (dispatch != 0 && flushedDuringDispatch != 0 && (pending == 0 || pendingDispatch[pending - 1] != dispatch)) {
+            latency.record(flushedDuringDispatch - dispatchArrival);
+        }
+        dispatch = 0;
+        dispatchArrival = 0;
+    }
+
+    /**
+     * One sample per dispatch among the {@code count} slots just flushed (a dispatch's slots
+     * are consecutive). Whether the kernel took them or dropped them (full buffer), the SFU
+     * was done with them. The dispatch in progress may queue more, so it is left to
+     * {@link #endDispatch} or a later flush.
+     */
+    private void sample(int count) {
+        long now = LinuxSyscalls.realtimeNanos(timespec);
+        long previous = 0;
+        for (int i = 0; i < count; i++) {
+            long id = pendingDispatch[i];
+            if (id == 0 || id == previous) {
+                continue;
+            }
+            previous = id;
+            if (id == dispatch) {
+                flushedDuringDispatch = now;
+            } else {
+                latency.record(now - pendingArrival[i]);
             }
         }
     }

@@ -3,6 +3,7 @@ package dev.parley.media.transport;
 import static java.lang.foreign.MemoryLayout.PathElement.groupElement;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
 import static java.lang.foreign.ValueLayout.JAVA_SHORT;
 
 import java.lang.foreign.Arena;
@@ -32,9 +33,14 @@ final class LinuxSyscalls implements BatchSyscalls {
 
     static final int AF_INET = 2;
     static final int AF_INET6 = 10;
+    /** {@code SOL_SOCKET} and {@code SO_TIMESTAMPNS} (= {@code SCM_TIMESTAMPNS}): asm-generic, x86-64 and aarch64. */
+    static final int SOL_SOCKET = 1;
+    static final int SO_TIMESTAMPNS = 35;
+    private static final int CLOCK_REALTIME = 0;
     private static final int MSG_DONTWAIT = 0x40;
     private static final int SOCKADDR_STORAGE = 128;
-    private static final List<String> SYMBOLS = List.of("recvmmsg", "sendmmsg", "getsockname");
+    private static final List<String> SYMBOLS = List.of("recvmmsg", "sendmmsg", "getsockname", "setsockopt",
+            "clock_gettime");
     private static final StructLayout CALL_STATE = Linker.Option.captureStateLayout();
     private static final long ERRNO = CALL_STATE.byteOffset(groupElement("errno"));
     private static final Optional<String> UNAVAILABLE = findUnavailableReason();
@@ -47,6 +53,12 @@ final class LinuxSyscalls implements BatchSyscalls {
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT, JAVA_INT), true);
         static final MethodHandle GETSOCKNAME = downcall("getsockname",
                 FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS, ADDRESS), false);
+        static final MethodHandle SETSOCKOPT = downcall("setsockopt",
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, JAVA_INT, JAVA_INT, ADDRESS, JAVA_INT), false);
+        // A vDSO call that neither blocks nor calls back: the cheaper critical transition is safe.
+        static final MethodHandle CLOCK_GETTIME = Linker.nativeLinker().downcallHandle(
+                Linker.nativeLinker().defaultLookup().find("clock_gettime").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, JAVA_INT, ADDRESS), Linker.Option.critical(false));
 
         private static MethodHandle downcall(String name, FunctionDescriptor descriptor, boolean errno) {
             Linker linker = Linker.nativeLinker();
@@ -88,6 +100,44 @@ final class LinuxSyscalls implements BatchSyscalls {
             throw rethrow("sendmmsg", t);
         }
         return n >= 0 ? n : -callState.get(JAVA_INT, ERRNO);
+    }
+
+    /**
+     * Turns the kernel's nanosecond receive timestamps ({@code SO_TIMESTAMPNS}) on or off:
+     * when on, every datagram read with a control buffer carries an {@code SCM_TIMESTAMPNS}
+     * message with its {@code CLOCK_REALTIME} arrival time.
+     */
+    static void setReceiveTimestamps(int fd, boolean on) {
+        try (Arena arena = Arena.ofConfined()) {
+            MemorySegment value = arena.allocate(JAVA_INT);
+            value.set(JAVA_INT, 0, on ? 1 : 0);
+            int result;
+            try {
+                result = (int) Handles.SETSOCKOPT.invokeExact(fd, SOL_SOCKET, SO_TIMESTAMPNS, value, (int) JAVA_INT.byteSize());
+            } catch (Throwable t) {
+                throw rethrow("setsockopt", t);
+            }
+            if (result != 0) {
+                throw new TransportException("setsockopt(SO_TIMESTAMPNS) failed on the media socket");
+            }
+        }
+    }
+
+    /**
+     * {@code CLOCK_REALTIME} in nanoseconds, the clock the kernel's receive timestamps use
+     * (neither {@code System.nanoTime} nor {@code Instant.now}, which is only microseconds and
+     * allocates, fits). {@code timespec} is 16 bytes of scratch memory owned by the caller.
+     */
+    static long realtimeNanos(MemorySegment timespec) {
+        try {
+            int result = (int) Handles.CLOCK_GETTIME.invokeExact(CLOCK_REALTIME, timespec);
+            if (result != 0) {
+                throw new TransportException("clock_gettime(CLOCK_REALTIME) failed");
+            }
+        } catch (Throwable t) {
+            throw rethrow("clock_gettime", t);
+        }
+        return timespec.get(JAVA_LONG, 0) * 1_000_000_000L + timespec.get(JAVA_LONG, 8);
     }
 
     /** The channel's file descriptor, which stays the channel's: it closes it. */
