@@ -24,9 +24,10 @@ import java.util.concurrent.locks.LockSupport;
  *
  * <pre>
  *   java -cp ... dev.parley.benchmarks.SfuLoadHarness --size 120 --fanout 10 --seconds 10 [--rate PPS] [--latency]
- *        [--io auto|nio|batched] [--parked]
+ *        [--io auto|nio|batched] [--parked] [--pin]
  * </pre>
  * {@code --rate} is the publisher's packets per second (0: as fast as it can send).
+ * {@code --pin}: the media loop on CPU 0, the synthetic peers on CPU 1 (Linux).
  * {@code --parked}: players stop reading once the run starts, and forwarded packets are counted
  * as the SFU hands them to the kernel; over loopback this leaves out the cost of waking each
  * player's thread, which the sender pays there and would not pay on a network card. {@code --io}
@@ -37,7 +38,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class SfuLoadHarness {
 
     private record Options(int size, int fanout, int seconds, int rate, boolean latency, TransportKind io,
-                           boolean parked) {
+                           boolean parked, boolean pin) {
         static Options parse(String[] args) {
             int size = 120;
             int fanout = 10;
@@ -46,6 +47,7 @@ public final class SfuLoadHarness {
             boolean latency = false;
             TransportKind io = TransportKind.AUTO;
             boolean parked = false;
+            boolean pin = false;
             for (int i = 0; i < args.length; i++) {
                 switch (args[i]) {
                     case "--size" -> size = Integer.parseInt(args[++i]);
@@ -55,10 +57,11 @@ public final class SfuLoadHarness {
                     case "--latency" -> latency = true;
                     case "--io" -> io = TransportKind.parse(args[++i]);
                     case "--parked" -> parked = true;
+                    case "--pin" -> pin = true;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }
             }
-            return new Options(size, fanout, seconds, rate, latency, io, parked);
+            return new Options(size, fanout, seconds, rate, latency, io, parked, pin);
         }
     }
 
@@ -67,8 +70,19 @@ public final class SfuLoadHarness {
 
     public static void main(String[] args) throws Exception {
         Options options = Options.parse(args);
+        if (options.pin()) {
+            // The harness and every thread it starts (the synthetic peers) on CPU 1; the media
+            // loop moves itself to CPU 0 below. JVM threads (GC, JIT) stay free to use both.
+            Affinity.pinCurrentThread(1);
+        }
         InetAddress loopback = InetAddress.getLoopbackAddress();
         try (MediaServer media = MediaServer.start(new MediaSettings(0, loopback, List.of(loopback), options.io()))) {
+            if (options.pin()) {
+                media.loop().call(() -> {
+                    Affinity.pinCurrentThread(0);
+                    return null;
+                }).join();
+            }
             var publisher = SyntheticPeer.join(media, "bench/room", "publisher", Peer.Intent.PUBLISH, 0);
             var players = new ArrayList<SyntheticPeer>();
             for (int i = 0; i < options.fanout(); i++) {
