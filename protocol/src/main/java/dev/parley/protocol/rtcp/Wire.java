@@ -1,5 +1,6 @@
 package dev.parley.protocol.rtcp;
 
+import java.util.Arrays;
 import java.util.List;
 
 /** Big-endian reads and writes on byte arrays, and the RTCP common header. */
@@ -21,7 +22,8 @@ final class Wire {
     }
 
     static long u32(byte[] b, int off) {
-        return ((long) (b[off] & 0xff) << 24) | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | b[off + 3] & 0xff;
+        return ((long) (b[off] & 0xff) << 24) | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8
+                | b[off + 3] & 0xff;
     }
 
     static void put16(byte[] b, int off, int value) {
@@ -95,7 +97,7 @@ final class Wire {
         int padding = padded(end - off) - (end - off);
         if (padding > 0) {
             b[off] |= 0x20;
-            java.util.Arrays.fill(b, end, end + padding - 1, (byte) 0);
+            Arrays.fill(b, end, end + padding - 1, (byte) 0);
             b[end + padding - 1] = (byte) padding;
         }
     }

@@ -1,6 +1,7 @@
 package dev.parley.protocol.rtp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -175,7 +176,7 @@ public final class HeaderExtensions {
             }
             int data = offset(element);
             elements.add(new HeaderExtension(id(element),
-                    java.util.Arrays.copyOfRange(b, data, data + length(element))));
+                    Arrays.copyOfRange(b, data, data + length(element))));
             pos = data + length(element);
         }
     }
