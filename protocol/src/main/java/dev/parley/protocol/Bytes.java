@@ -24,7 +24,8 @@ public final class Bytes {
     }
 
     public static long u32(byte[] b, int off) {
-        return ((long) (b[off] & 0xff) << 24) | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8 | b[off + 3] & 0xff;
+        return ((long) (b[off] & 0xff) << 24) | (b[off + 1] & 0xff) << 16 | (b[off + 2] & 0xff) << 8
+                | b[off + 3] & 0xff;
     }
 
     public static void put16(byte[] b, int off, int value) {

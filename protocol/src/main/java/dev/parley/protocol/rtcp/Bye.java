@@ -4,6 +4,7 @@ import dev.parley.protocol.Bytes;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -99,7 +100,7 @@ public record Bye(List<Long> ssrcs, Optional<String> reason) implements RtcpPack
             byte[] text = reason.get().getBytes(StandardCharsets.UTF_8);
             buf[pos] = (byte) text.length;
             System.arraycopy(text, 0, buf, pos + 1, text.length);
-            java.util.Arrays.fill(buf, pos + 1 + text.length, off + length, (byte) 0);
+            Arrays.fill(buf, pos + 1 + text.length, off + length, (byte) 0);
         }
         return length;
     }

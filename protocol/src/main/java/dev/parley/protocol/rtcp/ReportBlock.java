@@ -28,7 +28,8 @@ import dev.parley.protocol.Bytes;
  * @param cumulativeLost          24-bit signed (duplicates can make it negative), -2^23..2^23-1
  * @param extendedHighestSequence cycles in the high 16 bits, highest sequence number in the low 16
  * @param jitter                  interarrival jitter in RTP timestamp units
- * @param lastSenderReport        LSR: middle 32 bits of the last SR's NTP timestamp, 0 if none ({@link NtpTime#compact})
+ * @param lastSenderReport        LSR: the middle 32 bits ({@link NtpTime#compact}) of the last SR's
+ *                                NTP timestamp, 0 if none
  * @param delaySinceLastSenderReport DLSR in 1/65536 s, 0 if no SR yet
  */
 public record ReportBlock(long ssrc, int fractionLost, int cumulativeLost, long extendedHighestSequence, long jitter,

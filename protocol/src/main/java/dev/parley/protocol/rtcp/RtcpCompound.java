@@ -28,7 +28,8 @@ final class RtcpCompound {
                 return refuse();
             }
             int bodyEnd = pos + length - RtcpHeaders.paddingLength(b, pos, length);
-            Optional<? extends RtcpPacket> packet = parseOne(b[pos] & 0x1f, b[pos + 1] & 0xff, b, pos + HEADER, bodyEnd);
+            Optional<? extends RtcpPacket> packet =
+                    parseOne(RtcpHeaders.countOrFormat(b, pos), RtcpHeaders.packetType(b, pos), b, pos + HEADER, bodyEnd);
             if (packet.isEmpty()) {
                 return refuse();
             }

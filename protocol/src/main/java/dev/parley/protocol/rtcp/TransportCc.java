@@ -44,7 +44,8 @@ public record TransportCc(long senderSsrc, long mediaSsrc, byte[] fci) implement
         if (to - from < 8) {
             return Optional.empty();
         }
-        return Optional.of(new TransportCc(Bytes.u32(b, from), Bytes.u32(b, from + 4), Arrays.copyOfRange(b, from + 8, to)));
+        byte[] fci = Arrays.copyOfRange(b, from + 8, to);
+        return Optional.of(new TransportCc(Bytes.u32(b, from), Bytes.u32(b, from + 4), fci));
     }
 
     @Override

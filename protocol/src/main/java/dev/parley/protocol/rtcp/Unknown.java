@@ -60,6 +60,7 @@ public record Unknown(int packetType, int count, byte[] body) implements RtcpPac
 
     @Override
     public String toString() {
-        return "Unknown[packetType=" + packetType + ", count=" + count + ", body=" + HexFormat.of().formatHex(body) + "]";
+        return "Unknown[packetType=" + packetType + ", count=" + count + ", body="
+                + HexFormat.of().formatHex(body) + "]";
     }
 }

@@ -48,7 +48,7 @@ final class Wire {
         int padding = padded(end - off) - (end - off);
         if (padding > 0) {
             b[off] |= 0x20;
-            java.util.Arrays.fill(b, end, end + padding - 1, (byte) 0);
+            Arrays.fill(b, end, end + padding - 1, (byte) 0);
             b[end + padding - 1] = (byte) padding;
         }
     }

@@ -187,7 +187,8 @@ public sealed interface ExtensionBlock {
 
         @Override
         public String toString() {
-            return "Opaque[profile=0x" + Integer.toHexString(profile) + ", data=" + HexFormat.of().formatHex(data) + "]";
+            return "Opaque[profile=0x" + Integer.toHexString(profile) + ", data="
+                    + HexFormat.of().formatHex(data) + "]";
         }
     }
 

@@ -3,6 +3,7 @@ package dev.parley.protocol.rtp;
 import dev.parley.protocol.Bytes;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -177,7 +178,7 @@ public final class HeaderExtensions {
             }
             int data = offset(element);
             elements.add(new HeaderExtension(id(element),
-                    java.util.Arrays.copyOfRange(b, data, data + length(element))));
+                    Arrays.copyOfRange(b, data, data + length(element))));
             pos = data + length(element);
         }
     }

@@ -237,7 +237,9 @@ class RtcpPacketTest {
 
     @Test
     void fuzzParseCompound() {
+        var parsed = new java.util.concurrent.atomic.AtomicLong();
         Fuzzer.run("RtcpPacket.parseCompound", seeds(), input -> RtcpPacket.parseCompound(input).ifPresent(packets -> {
+            parsed.incrementAndGet();
             // Encoding may normalize (NACK pairs, padding, dropped SR extensions), but once
             // encoded, a packet must survive parse and encode unchanged.
             byte[] once = RtcpPacket.encodeCompound(packets);
@@ -250,5 +252,6 @@ class RtcpPacketTest {
                 pos += RtcpHeaders.packetLength(input, pos, input.length - pos);
             }
         }));
+        assertTrue(parsed.get() > 0, "no mutation parsed, so re-encoding was never checked");
     }
 }

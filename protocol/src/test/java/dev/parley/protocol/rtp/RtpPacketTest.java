@@ -220,7 +220,9 @@ class RtpPacketTest {
 
     @Test
     void fuzzParse() {
+        var parsed = new java.util.concurrent.atomic.AtomicLong();
         Fuzzer.run("RtpPacket.parse", seeds(), input -> RtpPacket.parse(input).ifPresent(packet -> {
+            parsed.incrementAndGet();
             // Whatever parses must encode and parse back to the same packet.
             byte[] encoded = packet.encode();
             if (!packet.equals(RtpPacket.parse(encoded).orElseThrow())) {
@@ -230,5 +232,6 @@ class RtpPacketTest {
                 throw new AssertionError("RtpHeaders disagrees on the payload length");
             }
         }));
+        assertTrue(parsed.get() > 0, "no mutation parsed, so the round trip was never checked");
     }
 }
