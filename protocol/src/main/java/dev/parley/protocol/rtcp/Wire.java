@@ -1,6 +1,7 @@
 package dev.parley.protocol.rtcp;
 
 import dev.parley.protocol.Bytes;
+import java.util.Arrays;
 import java.util.List;
 
 /** RTCP-specific wire helpers: the common header, padding, SSRC lists (byte order: {@link Bytes}). */
