@@ -216,6 +216,10 @@ public final class SfuLoadHarness {
                 long wait = next - System.nanoTime();
                 if (wait > 0) {
                     LockSupport.parkNanos(wait);
+                } else if (-wait > 2 * interval) {
+                    // Overslept: a camera or microphone does not send its missed frames in a
+                    // burst afterwards, so neither does the harness; it resumes the pace from now.
+                    next = System.nanoTime();
                 }
             }
         }
