@@ -2,6 +2,7 @@
 # Builds and runs the benchmarks (called by `./parley bench`, which has found a JDK 25).
 #   ./parley bench jmh [JMH args]        JMH benchmarks, e.g. `./parley bench jmh TokenBenchmark -t 1 -f 1`
 #   ./parley bench sfu [harness args]    SFU load harness, e.g. `./parley bench sfu --size 120 --fanout 10`
+#   ./parley bench jitter [--seconds N]  how late this machine runs threads (the floor under latency)
 # See docs/benchmarks.md for the figures and the commands that produced them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -16,5 +17,6 @@ case "$kind" in
   jmh) exec "$JAVA_HOME/bin/java" -jar benchmarks/target/benchmarks.jar "$@" ;;
   sfu) exec "$JAVA_HOME/bin/java" "${MEDIA_IO_FLAGS[@]}" -cp "benchmarks/target/benchmarks.jar" \
          dev.parley.benchmarks.SfuLoadHarness "$@" ;;
-  *) echo "usage: ./parley bench jmh|sfu [args]" >&2; exit 2 ;;
+  jitter) exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/benchmarks.jar" dev.parley.benchmarks.PlatformJitter "$@" ;;
+  *) echo "usage: ./parley bench jmh|sfu|jitter [args]" >&2; exit 2 ;;
 esac

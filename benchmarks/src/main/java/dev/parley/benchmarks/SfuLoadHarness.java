@@ -133,6 +133,8 @@ public final class SfuLoadHarness {
             long sentOutBefore = media.transportCounters().packetsOut();
             long cpuBefore = threads.getThreadCpuTime(loopThread);
             long userBefore = threads.getThreadUserTime(loopThread);
+            var allocation = (com.sun.management.ThreadMXBean) threads;
+            long allocatedBefore = allocation.getThreadAllocatedBytes(loopThread);
             long start = System.nanoTime();
             measureFrom[0] = start;
             long sent = run(publisher, options, video, options.seconds(), false);
@@ -142,6 +144,7 @@ public final class SfuLoadHarness {
             var transportLatency = media.transportLatency();
             long cpu = threads.getThreadCpuTime(loopThread) - cpuBefore;
             long user = threads.getThreadUserTime(loopThread) - userBefore;
+            long allocated = allocation.getThreadAllocatedBytes(loopThread) - allocatedBefore;
             long forwarded = options.parked()
                     ? media.transportCounters().packetsOut() - sentOutBefore
                     : players.stream().mapToLong(SyntheticPeer::rtpReceived).sum() - receivedBefore;
@@ -159,6 +162,9 @@ public final class SfuLoadHarness {
             // to a player's socket and waking its thread happen in the sender's system call.
             System.out.printf(Locale.ROOT, "            %,6.0f ns of it in user space, %,6.0f ns in the kernel%n",
                     (double) user / forwarded, (double) (cpu - user) / forwarded);
+            // Heap the loop allocates per forwarded packet: what the garbage collector must clear.
+            System.out.printf(Locale.ROOT, "            %,6.0f bytes allocated on the heap per forwarded packet%n",
+                    (double) allocated / forwarded);
             System.out.println("transport   " + media.debugState().join().get("transportCounters"));
             if (options.latency()) {
                 if (System.getenv("PARLEY_HARNESS_TRACE") != null) {
