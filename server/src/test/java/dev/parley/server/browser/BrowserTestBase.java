@@ -22,9 +22,14 @@ abstract class BrowserTestBase {
     @BeforeAll
     void startServerAndBrowser(@TempDir Path dir) {
         database = TestDatabase.h2(dir.resolve("data"));
-        server = TestServer.start(database, dir, Map.of());
+        server = TestServer.start(database, dir, serverEnvironment());
         apiKey = server.firstApiKey();
         chromium = Chromium.launch();
+    }
+
+    /** Configuration variables this class's server starts with. */
+    Map<String, String> serverEnvironment() {
+        return Map.of();
     }
 
     @AfterAll
