@@ -3,6 +3,8 @@
 #   ./parley bench jmh [JMH args]        JMH benchmarks, e.g. `./parley bench jmh TokenBenchmark -t 1 -f 1`
 #   ./parley bench sfu [harness args]    SFU load harness, e.g. `./parley bench sfu --size 120 --fanout 10`
 #   ./parley bench jitter [--seconds N]  how late this machine runs threads (the floor under latency)
+#   ./parley bench signaling [--clients N --seconds S --heap 1g]  connected signaling clients one server holds
+#   ./parley bench calls                 call set-up time with two Chromium pages (needs /usr/bin/chromium)
 # See docs/benchmarks.md for the figures and the commands that produced them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -17,6 +19,10 @@ case "$kind" in
   jmh) exec "$JAVA_HOME/bin/java" -jar benchmarks/target/benchmarks.jar "$@" ;;
   sfu) exec "$JAVA_HOME/bin/java" "${MEDIA_IO_FLAGS[@]}" -cp "benchmarks/target/benchmarks.jar" \
          dev.parley.benchmarks.SfuLoadHarness "$@" ;;
+  signaling) exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/benchmarks.jar" \
+         dev.parley.benchmarks.SignalingLoadHarness "$@" ;;
+  calls) PARLEY_BENCH=call-setup exec ./mvnw -B -ntp -q verify -pl server -Dtest=CallSetupBenchmark \
+         -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.printSummary=false "$@" ;;
   jitter) exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/benchmarks.jar" dev.parley.benchmarks.PlatformJitter "$@" ;;
-  *) echo "usage: ./parley bench jmh|sfu|jitter [args]" >&2; exit 2 ;;
+  *) echo "usage: ./parley bench jmh|sfu|jitter|signaling|calls [args]" >&2; exit 2 ;;
 esac
