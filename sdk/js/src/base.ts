@@ -93,6 +93,7 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
         this.stopLocalMedia();
         throw e;
       }
+      this.emitAny('camera-video-added', { stream: new MediaStream([this.cam]) });
     }
   }
 
