@@ -76,8 +76,13 @@ export class ParleyClient extends Emitter<ClientEvents> {
     await this.socket.connect();
   }
 
-  /** Disconnects for good; calls in progress end. */
+  /** Disconnects for good: hangs up calls and leaves rooms in progress, then closes. */
   disconnect(): void {
+    for (const call of [...this.active]) {
+      if (call instanceof RoomCall) call.leave();
+      else (call as Call).hangup();
+      call.finish(errorCode('NORMAL_HANGUP', 'the client disconnected'));
+    }
     this.socket.close();
   }
 

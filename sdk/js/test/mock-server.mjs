@@ -114,7 +114,14 @@ function onMessage(identity, m) {
       for (const x of grp.members) relayOffer(grp, x);
       return;
     }
-    case 'leave-room': return end(g, code(10000, 'NORMAL_HANGUP'));
+    case 'leave-room': {
+      send(identity, { type: 'room-left', callId: m.callId, errorCode: code(10000, 'NORMAL_HANGUP') });
+      groups.delete(m.callId);
+      g.members = g.members.filter((x) => x !== me);
+      for (const x of g.members) send(x.identity, { type: 'participant-left', callId: x.callId, participant: participant(me) });
+      if (g.members.length === 0) rooms.delete(g.room);
+      return;
+    }
     case 'publish':
       me.offer = { sdp: m.sdp, sources: m.sources };
       me.publishSdp = m.sdp;
@@ -151,9 +158,28 @@ const server = createServer((req, res) => {
     });
     return;
   }
-  const file = req.url === '/sdk/parley.js' ? join(here, '..', 'dist', 'parley.js') : req.url === '/' ? join(here, 'smoke.html') : null;
+  if (req.method === 'POST' && req.url === '/demo/token') {
+    let body = '';
+    req.on('data', (c) => { body += c; });
+    req.on('end', () => {
+      const { identity } = JSON.parse(body);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ token: identity, identity, expiresAt: new Date(Date.now() + 3600e3).toISOString() }));
+    });
+    return;
+  }
+  // The demo app (platform/src/main/resources/public/app) for test/demo.html.
+  const app = join(here, '..', '..', '..', 'platform', 'src', 'main', 'resources', 'public', 'app');
+  const files = {
+    '/sdk/parley.js': join(here, '..', 'dist', 'parley.js'),
+    '/': join(here, process.env.SMOKE_PAGE ?? 'smoke.html'),
+    '/index.html': join(app, 'index.html'),
+    '/app.js': join(app, 'app.js'),
+    '/app.css': join(app, 'app.css'),
+  };
+  const file = files[req.url];
   if (!file) { res.writeHead(404); res.end(); return; }
-  res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : 'text/html' });
+  res.writeHead(200, { 'Content-Type': file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html' });
   res.end(readFileSync(file));
 });
 server.on('upgrade', (req, socket) => {

@@ -16,7 +16,9 @@ const chromium = spawn(process.env.CHROMIUM ?? '/usr/bin/chromium', [
   `--user-data-dir=${profile}`, `http://localhost:${port}/`,
 ], { stdio: 'ignore' });
 server.on('exit', (code) => {
+  chromium.on('exit', () => {
+    try { rmSync(profile, { recursive: true, force: true }); } catch { /* best effort */ }
+    process.exit(code ?? 1);
+  });
   chromium.kill();
-  rmSync(profile, { recursive: true, force: true });
-  process.exit(code ?? 1);
 });
