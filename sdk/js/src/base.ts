@@ -255,9 +255,15 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
   /** Handles a message about this call; false when the subclass should. */
   handle(m: Message): boolean {
     switch (m.type) {
-      case 'publish-answer':
-        this.publisher?.answer(String(m.sdp)).catch((e) => this.fail(e, 'the publish answer was refused'));
+      case 'publish-answer': {
+        const publisher = this.publisher;
+        publisher?.answer(String(m.sdp)).then(() => {
+          // A short drop may leave ICE connected through the restart: no state change will come.
+          const ice = publisher.pc.iceConnectionState;
+          if (ice === 'connected' || ice === 'completed') this.mediaConnected();
+        }).catch((e) => this.fail(e, 'the publish answer was refused'));
         return true;
+      }
       case 'subscribe-offer':
         this.subscribeChain = this.subscribeChain.then(() => this.subscribe(m))
           .catch((e) => this.fail(e, 'the subscribe offer was refused'));

@@ -31,12 +31,16 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private readonly active = new Set<MediaCall<MediaEvents>>();
   private registration: Registered | null = null;
   private readonly host: CallHost;
+  private readonly url: string | undefined;
+  /** Calls that ended here; if a resumed session still lists one, it is ended there too. */
+  private readonly ended = new Set<string>();
 
   constructor(token: string, options: ClientOptions = {}) {
     super();
     if (typeof token !== 'string' || token.length === 0) {
       throw new ParleyError(errorCode('UNAUTHENTICATED', 'a token is required'));
     }
+    this.url = options.url;
     this.socket = new SignalingSocket(signalingUrl(options.url, token));
     const socket = this.socket;
     this.host = {
@@ -48,6 +52,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
         const call = this.calls.get(id);
         this.calls.delete(id);
         if (call) this.active.delete(call);
+        this.ended.add(id);
+        if (this.ended.size > 100) this.ended.delete(this.ended.values().next().value as string);
       },
     };
     socket.on('registered', (reg) => {
@@ -84,6 +90,14 @@ export class ParleyClient extends Emitter<ClientEvents> {
       call.finish(errorCode('NORMAL_HANGUP', 'the client disconnected'));
     }
     this.socket.close();
+  }
+
+  /**
+   * Replaces the token for later reconnections (tokens expire; a reconnection with an
+   * expired one ends in `disconnected` with UNAUTHENTICATED).
+   */
+  updateToken(token: string): void {
+    this.socket.setUrl(signalingUrl(this.url, token));
   }
 
   /** The user this client is registered as, or null when not connected. */
@@ -168,6 +182,10 @@ export class ParleyClient extends Emitter<ClientEvents> {
   private resumed(reg: Registered): void {
     this.registration = reg;
     const alive = new Set(reg.resumed ? reg.calls.map((c) => c.callId) : []);
+    for (const c of reg.resumed ? reg.calls : []) {
+      // Ended here while the socket was down (the hangup could not be sent): end it there.
+      if (this.ended.has(c.callId)) this.socket.send({ type: c.kind === 'room' ? 'leave-room' : 'hangup', callId: c.callId });
+    }
     for (const call of [...this.active]) {
       const id = call.id();
       if (id && alive.has(id)) call.restartMedia();

@@ -49,8 +49,13 @@ export class SignalingSocket extends Emitter<SocketEvents> {
   private lastReceived = 0;
   private readonly pending = new Map<string, { resolve: (m: Message) => void; reject: (e: ParleyError) => void }>();
 
-  constructor(private readonly wsUrl: string) {
+  constructor(private wsUrl: string) {
     super();
+  }
+
+  /** The URL later connections and reconnections use (e.g. with a fresh token). */
+  setUrl(wsUrl: string): void {
+    this.wsUrl = wsUrl;
   }
 
   get registration(): Registered | null {

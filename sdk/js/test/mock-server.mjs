@@ -188,8 +188,17 @@ server.on('upgrade', (req, socket) => {
   ws.on('message', (m) => {
     if (m.type === 'register') {
       sockets.set(identity, ws);
+      const resumed = m.resume === `s-${identity}`;
+      const calls = [];
+      if (resumed) {
+        for (const [callId, g] of groups) {
+          if (g.members.some((x) => x.identity === identity && x.callId === callId)) {
+            calls.push({ callId, kind: g.room ? 'room' : 'call', status: g.established ? 'ESTABLISHED' : 'RINGING' });
+          }
+        }
+      }
       return ws.sendJson({ type: 'registered', sessionId: `s-${identity}`, identity, displayName: identity.toUpperCase(),
-        heartbeatIntervalMs: 5000, heartbeatTimeoutMs: 15000, iceServers: [], resumed: false, calls: [] });
+        heartbeatIntervalMs: 5000, heartbeatTimeoutMs: 15000, iceServers: [], resumed, calls });
     }
     try { onMessage(identity, m); } catch (e) { console.error('mock:', m.type, e); }
   });
