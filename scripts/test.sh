@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test (called by `./parley test`, which has already found a JDK 25).
 #
-# On Debian as root it first installs what the tests need and is missing. It starts a
+# On Debian as root it first installs what the tests need and is missing (PostgreSQL,
+# Chromium, and Node.js with npm, which build the browser SDK). It starts a
 # private PostgreSQL for the tests that need one, on a free loopback port in a temporary
 # directory, and stops and removes it afterwards, whatever the outcome.
 set -euo pipefail
@@ -28,6 +29,7 @@ install_test_dependencies() {
   local missing=()
   [ -n "$(pg_bin_dir)" ] || missing+=(postgresql)
   [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)   # builds the browser SDK (sdk/js)
   [ ${#missing[@]} -eq 0 ] && return 0
   if is_debian_root; then
     apt_install "${missing[@]}"

@@ -51,10 +51,20 @@ public final class ApiServer implements AutoCloseable {
             CredentialsApi.register(table, requests, platform.credentials());
             OAuthApi.register(table, requests, platform.credentials(), platform.accessTokens(), limits);
             MediaApi.register(table, requests, media, platform.tokenVerifier());
-            // The demo page: static files, not part of the API.
+            // The demo pages and the browser SDK bundle: static files, not part of the API.
             config.staticFiles.add(files -> {
                 files.hostedPath = "/demo";
                 files.directory = "/public/demo";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/sdk";
+                files.directory = "/public/sdk";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/";
+                files.directory = "/public/app";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
             registerErrorHandlers(config);

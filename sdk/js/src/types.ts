@@ -1,0 +1,124 @@
+/** The SDK's public data types and event maps. */
+import type { ErrorCode } from './errors.js';
+import type { CustomData } from './validation.js';
+import type { Call } from './call.js';
+
+/** The status of a call or room membership (docs/signaling.md, "One-to-one calls"). */
+export type CallStatus = 'CALLING' | 'RINGING' | 'ESTABLISHED' | 'FINISHED';
+
+/** One end of a call. `toString()` gives the identity. */
+export interface Endpoint {
+  identity: string;
+  displayName: string;
+  toString(): string;
+}
+
+/** A user connected with this client. */
+export interface User {
+  identity: string;
+  displayName: string;
+}
+
+/** A room member other than this client, kept up to date while the room lasts. */
+export interface Participant {
+  identity: string;
+  displayName: string;
+  audioMuted: boolean;
+  camera: boolean;
+  screenShare: boolean;
+  talking: boolean;
+  /** 1 (bad) to 5 (excellent); 0 until the server reported it. */
+  networkQuality: number;
+  /** The participant's microphone and camera tracks as they arrive (play it in an unmuted `<audio>`). */
+  stream: MediaStream;
+}
+
+export interface MediaOptions {
+  /** Send the microphone (default true). */
+  audio?: boolean;
+  /** Send the camera (default false). */
+  video?: boolean;
+  /** Device ids to use instead of the defaults. */
+  audioInputDevice?: string;
+  videoInputDevice?: string;
+}
+
+export interface CallOptions extends MediaOptions {
+  /** String values, at most 920 characters of JSON; the callee receives them. */
+  customData?: CustomData;
+  /** Restart media after network loss instead of hanging up (default true). */
+  autoReconnect?: boolean;
+}
+
+export type AcceptOptions = MediaOptions;
+
+export interface RoomOptions extends MediaOptions {
+  customData?: CustomData;
+  /** Restart media after network loss instead of leaving (default true). */
+  autoReconnect?: boolean;
+}
+
+export interface ClientOptions {
+  /** The server's base URL, http(s) or ws(s) (default: the page's origin). */
+  url?: string;
+}
+
+export interface ClientEvents {
+  connected: { identity: string; displayName: string };
+  disconnected: { errorCode: ErrorCode; reason: string };
+  reconnecting: Record<string, never>;
+  /** The socket is back; `resumed` false means the server had dropped the session and its calls. */
+  reconnected: { resumed: boolean };
+  'incoming-call': { call: Call; customData: CustomData };
+}
+
+/** Events every call and room membership emits. */
+export interface MediaEvents {
+  error: { errorCode: ErrorCode };
+  'camera-video-added': { stream: MediaStream };
+  'camera-video-removed': Record<string, never>;
+  'screen-share-added': { stream: MediaStream };
+  'screen-share-removed': Record<string, never>;
+  'network-quality-changed': { networkQuality: number; mos: number };
+  'dtmf-received': { digit: string; participant: string };
+  reconnecting: Record<string, never>;
+  reconnected: Record<string, never>;
+}
+
+export interface CallEvents extends MediaEvents {
+  ringing: Record<string, never>;
+  established: { stream: MediaStream };
+  hangup: { errorCode: ErrorCode; duration: number };
+  'remote-muted': Record<string, never>;
+  'remote-unmuted': Record<string, never>;
+  'remote-camera-video-added': { stream: MediaStream };
+  'remote-camera-video-removed': Record<string, never>;
+  'remote-screen-share-added': { stream: MediaStream };
+  'remote-screen-share-removed': Record<string, never>;
+  /** The remote party's microphone/camera stream changed (re-assign it to your `<audio>`). */
+  'remote-stream-updated': { stream: MediaStream };
+  'hold-changed': { onHold: boolean; remote: boolean };
+  'remote-network-quality-changed': { networkQuality: number };
+  'remote-disconnected': Record<string, never>;
+  'remote-reconnected': Record<string, never>;
+}
+
+export interface RoomEvents extends MediaEvents {
+  'room-joined': { participants: Participant[] };
+  'room-left': { errorCode: ErrorCode };
+  'participant-joined': { participant: Participant };
+  'participant-left': { participant: Participant };
+  'participant-muted': { participant: Participant };
+  'participant-unmuted': { participant: Participant };
+  'participant-camera-video-added': { participant: Participant; stream: MediaStream };
+  'participant-camera-video-removed': { participant: Participant };
+  'participant-screen-share-added': { participant: Participant; stream: MediaStream };
+  'participant-screen-share-removed': { participant: Participant };
+  'participant-started-talking': { participant: Participant };
+  'participant-stopped-talking': { participant: Participant };
+  'participant-network-quality-changed': { participant: Participant; networkQuality: number };
+  /** A participant's microphone/camera stream changed (re-assign it to their `<audio>`). */
+  'participant-stream-updated': { participant: Participant; stream: MediaStream };
+  'participant-disconnected': { participant: Participant };
+  'participant-reconnected': { participant: Participant };
+}
