@@ -140,7 +140,7 @@ public final class Peer implements EndpointListener {
             long rtx = m.rtxSsrcFor(primary.getAsLong()).orElse(-1);
             addTrack(new PublishedTrack.Source(trackId, streamId, kind, codec.name(), codec.primary().clockRate(),
                     codec.payloadType(), primary.getAsLong(), rtx, codec.rtx().map(r -> r.payloadType()).orElse(-1),
-                    levelId, codec.primary().fmtp()));
+                    levelId, codec.primary().fmtp(), m.mid().orElse(""), codec.telephoneEventPayloadType()));
         } else if (midId > 0) {
             pendingByMid.put(m.mid().orElseThrow(), new PendingSection(m, codec, midId, levelId, streamId, trackId));
         } else {
@@ -151,6 +151,7 @@ public final class Peer implements EndpointListener {
 
     private void addTrack(PublishedTrack.Source source) {
         var track = new PublishedTrack(source, id, endpoint, endpoint.feedbackSsrc());
+        track.onDtmf(digit -> room.dtmf(this, digit));
         published.add(track);
         endpoint.addPublishedTrack(track);
         room.addTrack(this, track);
@@ -226,7 +227,8 @@ public final class Peer implements EndpointListener {
         pendingByMid.remove(mid);
         addTrack(new PublishedTrack.Source(section.trackId(), section.streamId(), kindOf(section.offered()).orElseThrow(),
                 section.codec().name(), section.codec().primary().clockRate(), section.codec().payloadType(), ssrc,
-                -1, -1, section.audioLevelExtensionId(), section.codec().primary().fmtp()));
+                -1, -1, section.audioLevelExtensionId(), section.codec().primary().fmtp(), mid,
+                section.codec().telephoneEventPayloadType()));
         PublishedTrack track = endpoint.trackBySsrc(ssrc);
         track.onRtp(packet, offset, length, headerLength, endpoint.nowNanos());
         return true;

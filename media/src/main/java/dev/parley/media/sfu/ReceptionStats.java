@@ -80,6 +80,9 @@ final class ReceptionStats {
     }
 
     long cumulativeLost() {
+        if (!started) {
+            return 0; // nothing expected yet (expected() would say 1)
+        }
         return Math.max(0, expected() - received);
     }
 

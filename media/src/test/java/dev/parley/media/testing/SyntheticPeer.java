@@ -48,6 +48,8 @@ public final class SyntheticPeer implements AutoCloseable {
     public static final long VIDEO_RTX_SSRC = 0x2222_0002L;
     public static final int AUDIO_PT = 111;
     public static final int VIDEO_PT = 96;
+    /** telephone-event/48000 in the publish offer (which also offers the 8 kHz one, as browsers do). */
+    public static final int TELEPHONE_EVENT_PT = 126;
     private static final DtlsCertificate CERTIFICATE = DtlsCertificate.generate();
 
     private final DatagramChannel socket;
@@ -67,6 +69,7 @@ public final class SyntheticPeer implements AutoCloseable {
     private InetSocketAddress server;
     private SrtpSession srtpOut;
     private String peerId;
+    private String answerSdp = "";
     private int audioSequence;
     private int videoSequence;
 
@@ -143,6 +146,7 @@ public final class SyntheticPeer implements AutoCloseable {
         String offer = intent == Peer.Intent.PLAY ? playOffer(playSections) : publishOffer();
         MediaServer.Answer answer = media.acceptOffer(room, participant, offer, intent).get(10, TimeUnit.SECONDS);
         peerId = answer.peerId();
+        answerSdp = answer.sdp();
         establish(answer.sdp());
     }
 
@@ -186,6 +190,11 @@ public final class SyntheticPeer implements AutoCloseable {
         return peerId;
     }
 
+    /** Parley's answer to this peer's offer ("" when Parley offered). */
+    public String answerSdp() {
+        return answerSdp;
+    }
+
     /** Sends one audio packet with {@code payloadSize} bytes; the first 8 carry the send time in nanoseconds. */
     public void sendAudio(int payloadSize, long timestamp) {
         sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false, -1);
@@ -194,6 +203,32 @@ public final class SyntheticPeer implements AutoCloseable {
     /** Sends one audio packet carrying an RFC 6464 audio level (0 loudest .. 127 silent). */
     public void sendAudio(int payloadSize, long timestamp, int level) {
         sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false, level);
+    }
+
+    /**
+     * Sends one RFC 4733 telephone-event packet on the audio SSRC, in the audio's sequence
+     * space, as RTCDTMFSender does: {@code timestamp} is the event's start, the same in every
+     * packet of one event; {@code marker} is set on the first packet of an event.
+     */
+    public void sendTelephoneEvent(int event, long timestamp, boolean marker, boolean end, int duration) {
+        byte[] p = sendBuffer;
+        p[0] = (byte) 0x80;
+        p[1] = (byte) ((marker ? 0x80 : 0) | TELEPHONE_EVENT_PT);
+        RtpHeaders.setSequenceNumber(p, 0, audioSequence++ & 0xffff);
+        RtpHeaders.setTimestamp(p, 0, timestamp);
+        RtpHeaders.setSsrc(p, 0, AUDIO_SSRC);
+        int length = new dev.parley.protocol.rtp.TelephoneEvent(event, end, 10, duration).writeTo(p, 12) + 12;
+        sendRaw(p, srtpOut.protectRtp(p, 0, length));
+    }
+
+    /** One whole key press the way a browser sends it: a start, two updates, and the end three times. */
+    public void sendDtmf(int event, long timestamp) {
+        sendTelephoneEvent(event, timestamp, true, false, 960);
+        sendTelephoneEvent(event, timestamp, false, false, 1920);
+        sendTelephoneEvent(event, timestamp, false, false, 2880);
+        for (int i = 0; i < 3; i++) {
+            sendTelephoneEvent(event, timestamp, false, true, 3840);
+        }
     }
 
     /** Sends one video packet; a keyframe's payload starts with a VP8 keyframe descriptor. */
@@ -348,9 +383,11 @@ public final class SyntheticPeer implements AutoCloseable {
 
     private String publishOffer() {
         return "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\na=msid-semantic: WMS s\r\n"
-                + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" + transport("0")
+                + "m=audio 9 UDP/TLS/RTP/SAVPF 111 126 110\r\n" + transport("0")
                 + "a=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\na=sendonly\r\na=msid:s a0\r\n"
                 + "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
+                + "a=rtpmap:126 telephone-event/48000\r\na=fmtp:126 0-15\r\n"
+                + "a=rtpmap:110 telephone-event/8000\r\n"
                 + "a=ssrc:" + AUDIO_SSRC + " cname:synthetic\r\n"
                 + "m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\n" + transport("1")
                 + "a=sendonly\r\na=msid:s v0\r\na=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n"
