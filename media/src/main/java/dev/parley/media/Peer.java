@@ -57,6 +57,8 @@ public final class Peer implements EndpointListener {
     private int midExtensionId;
     private boolean closed;
     private ReceiverSections offered;
+    /** What Parley answered to the peer's offer, repeated (with new ICE credentials) on an ICE restart. */
+    private List<SectionAnswer> answered = List.of();
 
     Peer(String participant, Room room) {
         this.participant = participant;
@@ -121,7 +123,44 @@ public final class Peer implements EndpointListener {
                         .orElseGet(() -> new SectionAnswer.Rejected(m)));
             }
         }
+        answered = List.copyOf(answers);
         return answers;
+    }
+
+    /**
+     * The sections to answer an ICE-restart offer with: the same as before, since a restart
+     * moves the transport and changes nothing else. The re-offer must keep the sections (mids,
+     * in order) and the DTLS certificate: a new certificate would need a new association.
+     */
+    List<SectionAnswer> sectionsForIceRestart(RemoteOffer offer) {
+        if (offered != null || answered.isEmpty()) {
+            throw new NegotiationException("Parley made the offer on this connection: restart ICE with a new offer from Parley");
+        }
+        List<String> before = answered.stream().map(a -> a.offered().mid().orElse("")).toList();
+        List<String> now = offer.description().media().stream().map(m -> m.mid().orElse("")).toList();
+        if (!before.equals(now)) {
+            throw new NegotiationException("an ICE restart cannot change the media sections: " + now
+                    + " instead of " + before);
+        }
+        var fingerprint = endpoint.remoteTransport().orElseThrow().fingerprint();
+        if (!fingerprint.algorithm().equalsIgnoreCase(offer.fingerprint().algorithm())
+                || !fingerprint.value().equalsIgnoreCase(offer.fingerprint().value())) {
+            throw new NegotiationException("the DTLS fingerprint changed: a new certificate needs a new connection");
+        }
+        return answered;
+    }
+
+    /** Parley's offer again, unchanged but for the ICE credentials in {@code writer}: an ICE restart Parley offers. */
+    String reofferForIceRestart(dev.parley.media.negotiation.OfferWriter writer, long nowNanos) {
+        if (offered == null) {
+            throw new NegotiationException("this peer made its own offer: it restarts ICE with a new offer of its own");
+        }
+        return offered.reoffer(writer, nowNanos);
+    }
+
+    /** Which room track each mid of Parley's last offer carries (empty when the peer offered). */
+    List<MediaServer.OfferedTrack> offeredTracks() {
+        return offered == null ? List.of() : offered.tracks();
     }
 
     private void publish(MediaDescription m, MediaKind kind, ChosenCodec codec,

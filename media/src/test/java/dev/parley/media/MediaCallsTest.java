@@ -67,4 +67,84 @@ class MediaCallsTest {
             assertEquals(0, lost, "events count in the audio's sequence space, so they are no loss");
         }
     }
+
+    @Test
+    void afterAnIceRestartFromANewAddressMediaFlowsAgainBothWays() throws Exception {
+        try (MediaServer media = start();
+             var alice = SyntheticPeer.join(media, "acc/ice", "alice", Peer.Intent.PUBLISH, 0);
+             var bob = SyntheticPeer.join(media, "acc/ice", "bob", Peer.Intent.PLAY, 1)) {
+            awaitConnected(media, "acc/ice", 2);
+            sendAndExpect(alice, bob, 20);
+            var before = alice.localAddress();
+            String oldUfrag = ufrag(alice.answerSdp());
+            String oldAnswer = alice.answerSdp();
+
+            alice.restartIce(media); // the publisher's own re-offer
+            assertFalse(before.equals(alice.localAddress()), "a new socket");
+            assertFalse(oldUfrag.equals(ufrag(alice.answerSdp())), "Parley picked new ICE credentials");
+            assertEquals(sections(oldAnswer), sections(alice.answerSdp()), "the same sections as before");
+            assertEquals(alice.localAddress(), remoteOf(media, alice));
+            sendAndExpect(alice, bob, 20);
+
+            bob.restartIce(media); // a player that offered: the same path
+            assertEquals(bob.localAddress(), remoteOf(media, bob));
+            sendAndExpect(alice, bob, 20);
+            assertEquals(java.util.Map.of("rooms", 1, "peers", 2, "endpoints", 2, "addresses", 2),
+                    media.census().get(5, TimeUnit.SECONDS), "old ufrags and addresses are let go");
+        }
+    }
+
+    @Test
+    void anIceRestartParleyOffersTakesThePeersNewCredentialsFromItsAnswer() throws Exception {
+        try (MediaServer media = start();
+             var alice = SyntheticPeer.join(media, "acc/ice2", "alice", Peer.Intent.PUBLISH, 0)) {
+            awaitConnected(media, "acc/ice2", 1);
+            List<String> trackIds = media.withRoom("acc/ice2", room -> room.tracks().stream().map(t -> t.id()).toList())
+                    .get(5, TimeUnit.SECONDS).orElseThrow();
+            try (var carol = SyntheticPeer.receive(media, "acc/ice2", "carol", trackIds)) {
+                awaitConnected(media, "acc/ice2", 2);
+                sendAndExpect(alice, carol, 20);
+                var first = carol.lastOffer();
+                var before = carol.localAddress();
+
+                carol.restartIce(media);
+                var restart = carol.lastOffer();
+                assertFalse(ufrag(first.sdp()).equals(ufrag(restart.sdp())), "new local ICE credentials");
+                assertEquals(sections(first.sdp()), sections(restart.sdp()), "the same sections");
+                assertEquals(first.tracks(), restart.tracks(), "the same tracks on the same mids");
+                assertFalse(before.equals(carol.localAddress()));
+                assertEquals(carol.localAddress(), remoteOf(media, carol));
+                sendAndExpect(alice, carol, 20);
+                var restartOnPublisher = org.junit.jupiter.api.Assertions.assertThrows(
+                        java.util.concurrent.ExecutionException.class,
+                        () -> media.restartIceOffer(alice.peerId()).get(5, TimeUnit.SECONDS));
+                assertTrue(restartOnPublisher.getCause().getMessage().contains("its own offer"));
+            }
+        }
+    }
+
+    static void sendAndExpect(SyntheticPeer from, SyntheticPeer to, int packets) throws Exception {
+        long before = to.rtpReceived();
+        for (int i = 0; i < packets / 2; i++) {
+            from.sendAudio(120, 960L * i);
+            from.sendVideo(1100, 3000L * i, true);
+            Thread.sleep(2);
+        }
+        waitUntil(() -> to.rtpReceived() >= before + packets, 5000);
+    }
+
+    private static java.net.InetSocketAddress remoteOf(MediaServer media, SyntheticPeer peer) throws Exception {
+        return media.withPeer(peer.peerId(), p -> p.endpoint().remoteAddress().orElseThrow())
+                .get(5, TimeUnit.SECONDS).orElseThrow();
+    }
+
+    private static String ufrag(String sdp) {
+        return sdp.lines().filter(l -> l.startsWith("a=ice-ufrag:")).findFirst().orElseThrow();
+    }
+
+    /** The m= lines, mids and directions: what an ICE restart must not change. */
+    private static List<String> sections(String sdp) {
+        return sdp.lines().filter(l -> l.startsWith("m=") || l.startsWith("a=mid:") || l.equals("a=sendonly")
+                || l.equals("a=recvonly") || l.equals("a=inactive") || l.startsWith("a=rtpmap:")).toList();
+    }
 }

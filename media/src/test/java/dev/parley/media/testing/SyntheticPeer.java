@@ -52,10 +52,13 @@ public final class SyntheticPeer implements AutoCloseable {
     public static final int TELEPHONE_EVENT_PT = 126;
     private static final DtlsCertificate CERTIFICATE = DtlsCertificate.generate();
 
-    private final DatagramChannel socket;
-    private final IceCredentials ice = IceCredentials.random();
-    private final Thread receiver;
-    private final CountDownLatch iceDone = new CountDownLatch(1);
+    /** Replaced by {@link #restartIce}, as a client that changed network gets a new socket. */
+    private volatile DatagramChannel socket;
+    private volatile IceCredentials ice = IceCredentials.random();
+    private volatile Thread receiver;
+    private volatile CountDownLatch iceDone = new CountDownLatch(1);
+    /** Writes this peer's offer (with the current ICE credentials); null when Parley offers. */
+    private java.util.function.Supplier<String> ownOffer;
     private final AtomicLong rtpReceived = new AtomicLong();
     private final AtomicLong rtcpReceived = new AtomicLong();
     private final byte[] sendBuffer = new byte[1600];
@@ -69,20 +72,64 @@ public final class SyntheticPeer implements AutoCloseable {
     private InetSocketAddress server;
     private SrtpSession srtpOut;
     private String peerId;
+    private volatile MediaServer.Offer lastOffer;
     private String answerSdp = "";
     private int audioSequence;
     private int videoSequence;
 
     private SyntheticPeer() {
+        openSocket();
+    }
+
+    private void openSocket() {
+        DatagramChannel channel;
         try {
-            socket = DatagramChannel.open();
-            socket.setOption(StandardSocketOptions.SO_RCVBUF, 8 * 1024 * 1024);
-            socket.setOption(StandardSocketOptions.SO_SNDBUF, 8 * 1024 * 1024);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            channel = DatagramChannel.open();
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, 8 * 1024 * 1024);
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, 8 * 1024 * 1024);
+            channel.bind(new InetSocketAddress("127.0.0.1", 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        receiver = Thread.ofPlatform().daemon(true).name("synthetic-peer-rx").start(this::receiveLoop);
+        socket = channel;
+        receiver = Thread.ofPlatform().daemon(true).name("synthetic-peer-rx").start(() -> receiveLoop(channel));
+    }
+
+    /** The local address of this peer's socket (it changes with {@link #restartIce}). */
+    public InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) socket.getLocalAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An ICE restart from a new socket, as a client whose network changed does: new ICE
+     * credentials, a re-offer (its own, or Parley's when Parley offered), checks with
+     * USE-CANDIDATE from the new address. DTLS and SRTP go on unchanged.
+     */
+    public void restartIce(MediaServer media) throws Exception {
+        DatagramChannel old = socket;
+        ice = IceCredentials.random();
+        openSocket();
+        old.close();
+        String serverSdp;
+        if (ownOffer != null) {
+            serverSdp = media.restartIce(peerId, ownOffer.get()).get(10, TimeUnit.SECONDS).sdp();
+            answerSdp = serverSdp;
+        } else {
+            MediaServer.Offer offer = media.restartIceOffer(peerId).get(10, TimeUnit.SECONDS);
+            lastOffer = offer;
+            media.acceptAnswer(peerId, answer(offer.sdp())).get(10, TimeUnit.SECONDS);
+            serverSdp = offer.sdp();
+        }
+        checkConnectivity(serverSdp);
+    }
+
+    /** Parley's last offer to this peer, when Parley offered. */
+    public MediaServer.Offer lastOffer() {
+        return lastOffer;
     }
 
     /** Joins {@code room} on {@code media} as {@code participant}: publishing, or playing {@code playSections} of each kind. */
@@ -105,6 +152,7 @@ public final class SyntheticPeer implements AutoCloseable {
         try {
             MediaServer.Offer offer = media.offerTracks(room, participant, trackIds).get(10, TimeUnit.SECONDS);
             peer.peerId = offer.peerId();
+            peer.lastOffer = offer;
             media.acceptAnswer(offer.peerId(), peer.answer(offer.sdp())).get(10, TimeUnit.SECONDS);
             peer.establish(offer.sdp());
             return peer;
@@ -116,6 +164,7 @@ public final class SyntheticPeer implements AutoCloseable {
 
     /** Answers a later offer (renegotiation) on the same connection. */
     public void answerOffer(MediaServer media, MediaServer.Offer offer) throws Exception {
+        lastOffer = offer;
         media.acceptAnswer(offer.peerId(), answer(offer.sdp())).get(10, TimeUnit.SECONDS);
     }
 
@@ -143,8 +192,8 @@ public final class SyntheticPeer implements AutoCloseable {
 
     private void connect(MediaServer media, String room, String participant, Peer.Intent intent, int playSections)
             throws Exception {
-        String offer = intent == Peer.Intent.PLAY ? playOffer(playSections) : publishOffer();
-        MediaServer.Answer answer = media.acceptOffer(room, participant, offer, intent).get(10, TimeUnit.SECONDS);
+        ownOffer = intent == Peer.Intent.PLAY ? () -> playOffer(playSections) : this::publishOffer;
+        MediaServer.Answer answer = media.acceptOffer(room, participant, ownOffer.get(), intent).get(10, TimeUnit.SECONDS);
         peerId = answer.peerId();
         answerSdp = answer.sdp();
         establish(answer.sdp());
@@ -153,6 +202,20 @@ public final class SyntheticPeer implements AutoCloseable {
     /** ICE and DTLS towards the server described by {@code serverSdp} (its offer or its answer). */
     private void establish(String serverSdp) throws Exception {
         SessionDescription description = SessionDescription.parse(serverSdp).toOptional().orElseThrow();
+        var fingerprint = description.effectiveFingerprints(description.media().getFirst()).getFirst();
+        dtls = new DtlsConnection(CERTIFICATE, DtlsRole.CLIENT,
+                DtlsFingerprint.of(fingerprint.hashFunction(), fingerprint.value()).orElseThrow(),
+                List.of(DtlsSrtpProfile.AES_CM_128_HMAC_SHA1_80, DtlsSrtpProfile.AEAD_AES_128_GCM), this::sendRaw);
+        checkConnectivity(serverSdp);
+        DtlsResult keys = dtls.handshake(Duration.ofSeconds(10));
+        SrtpProfile profile = SrtpProfile.byId(keys.profileId()).orElseThrow();
+        srtpOut = SrtpSession.sender(profile, keys.localKey(), keys.localSalt());
+        srtpIn = SrtpSession.receiver(profile, keys.remoteKey(), keys.remoteSalt());
+    }
+
+    /** Nominates the server's loopback candidate with the ICE credentials of {@code serverSdp}, until it answers. */
+    private void checkConnectivity(String serverSdp) throws InterruptedException {
+        SessionDescription description = SessionDescription.parse(serverSdp).toOptional().orElseThrow();
         MediaDescription first = description.media().getFirst();
         Candidate candidate = first.candidates().stream()
                 .filter(c -> c.address().equals("127.0.0.1")).findFirst()
@@ -160,10 +223,8 @@ public final class SyntheticPeer implements AutoCloseable {
         server = new InetSocketAddress("127.0.0.1", candidate.port());
         var remoteIce = new IceCredentials(description.effectiveIceUfrag(first).orElseThrow(),
                 description.effectiveIcePwd(first).orElseThrow());
-        var fingerprint = description.effectiveFingerprints(first).getFirst();
-        dtls = new DtlsConnection(CERTIFICATE, DtlsRole.CLIENT,
-                DtlsFingerprint.of(fingerprint.hashFunction(), fingerprint.value()).orElseThrow(),
-                List.of(DtlsSrtpProfile.AES_CM_128_HMAC_SHA1_80, DtlsSrtpProfile.AEAD_AES_128_GCM), this::sendRaw);
+        CountDownLatch iceDone = new CountDownLatch(1);
+        this.iceDone = iceDone;
         for (int attempt = 0; attempt < 20 && iceDone.getCount() > 0; attempt++) {
             byte[] check = StunMessage.builder(StunMessage.BINDING, StunClass.REQUEST,
                             TransactionId.random(ThreadLocalRandom.current()))
@@ -180,10 +241,6 @@ public final class SyntheticPeer implements AutoCloseable {
         if (iceDone.getCount() > 0) {
             throw new IllegalStateException("no ICE answer from " + server);
         }
-        DtlsResult keys = dtls.handshake(Duration.ofSeconds(10));
-        SrtpProfile profile = SrtpProfile.byId(keys.profileId()).orElseThrow();
-        srtpOut = SrtpSession.sender(profile, keys.localKey(), keys.localSalt());
-        srtpIn = SrtpSession.receiver(profile, keys.remoteKey(), keys.remoteSalt());
     }
 
     public String peerId() {
@@ -329,7 +386,7 @@ public final class SyntheticPeer implements AutoCloseable {
         }
     }
 
-    private void receiveLoop() {
+    private void receiveLoop(DatagramChannel socket) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
         byte[] bytes = new byte[2048];
         while (!closed) {
