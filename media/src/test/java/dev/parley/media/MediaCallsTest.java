@@ -123,6 +123,87 @@ class MediaCallsTest {
         }
     }
 
+    @Test
+    void aMidKeepsItsTrackForTheLifeOfTheConnection() throws Exception {
+        try (MediaServer media = start();
+             var alice = SyntheticPeer.join(media, "acc/mids", "alice", Peer.Intent.PUBLISH, 0);
+             var bob = SyntheticPeer.join(media, "acc/mids", "bob", Peer.Intent.PUBLISH, 0)) {
+            awaitConnected(media, "acc/mids", 2);
+            var byOwner = tracksByOwner(media, "acc/mids");
+            var sourceMids = media.withRoom("acc/mids", room -> room.tracks().stream().map(t -> t.source().mid()).toList())
+                    .get(5, TimeUnit.SECONDS).orElseThrow();
+            assertEquals(List.of("0", "1", "0", "1"), sourceMids, "each published track knows its offer's mid");
+            List<String> aliceTracks = byOwner.get("alice");
+            List<String> bobTracks = byOwner.get("bob");
+            try (var carol = SyntheticPeer.receive(media, "acc/mids", "carol", aliceTracks)) {
+                assertEquals(List.of(new MediaServer.OfferedTrack("0", aliceTracks.get(0)),
+                        new MediaServer.OfferedTrack("1", aliceTracks.get(1))), carol.lastOffer().tracks());
+
+                var onlyBob = media.updateTracks(carol.peerId(), bobTracks).get(5, TimeUnit.SECONDS);
+                assertEquals(List.of(new MediaServer.OfferedTrack("2", bobTracks.get(0)),
+                        new MediaServer.OfferedTrack("3", bobTracks.get(1))), onlyBob.tracks(),
+                        "bob's tracks do not take alice's idle sections");
+                assertEquals(2, onlyBob.sdp().split("a=inactive").length - 1, onlyBob.sdp());
+                assertTrue(onlyBob.sdp().contains("m=audio 9 "), "an inactive section keeps its port");
+                assertFalse(onlyBob.sdp().contains("m=audio 0 ") || onlyBob.sdp().contains("m=video 0 "));
+                carol.answerOffer(media, onlyBob);
+
+                var both = new java.util.ArrayList<>(bobTracks);
+                both.addAll(aliceTracks);
+                var again = media.updateTracks(carol.peerId(), both).get(5, TimeUnit.SECONDS);
+                assertEquals(java.util.Set.of(new MediaServer.OfferedTrack("0", aliceTracks.get(0)),
+                        new MediaServer.OfferedTrack("1", aliceTracks.get(1)),
+                        new MediaServer.OfferedTrack("2", bobTracks.get(0)),
+                        new MediaServer.OfferedTrack("3", bobTracks.get(1))), java.util.Set.copyOf(again.tracks()),
+                        "a track that comes back gets its own mid again");
+                carol.answerOffer(media, again);
+                awaitConnected(media, "acc/mids", 3);
+                sendAndExpect(alice, carol, 20);
+            }
+        }
+    }
+
+    @Test
+    void aBlackholedPeerGetsAndSendsNothingUntilItIsLifted() throws Exception {
+        try (MediaServer media = start();
+             var alice = SyntheticPeer.join(media, "acc/hole", "alice", Peer.Intent.PUBLISH, 0);
+             var bob = SyntheticPeer.join(media, "acc/hole", "bob", Peer.Intent.PLAY, 1)) {
+            awaitConnected(media, "acc/hole", 2);
+            sendAndExpect(alice, bob, 20);
+            media.setBlackhole(bob.peerId(), true).get(5, TimeUnit.SECONDS);
+            long before = bob.rtpReceived();
+            long rtcpBefore = bob.rtcpReceived();
+            for (int i = 0; i < 10; i++) {
+                alice.sendAudio(120, 960L * i);
+                alice.sendVideo(1100, 3000L * i, true);
+                Thread.sleep(2);
+            }
+            Thread.sleep(1200); // a report interval: no RTCP either
+            assertEquals(before, bob.rtpReceived(), "nothing reaches a blackholed peer");
+            assertEquals(rtcpBefore, bob.rtcpReceived());
+            long dropped = media.withPeer(bob.peerId(), p -> p.endpoint().counters().droppedByBlackhole())
+                    .get(5, TimeUnit.SECONDS).orElseThrow();
+            assertTrue(dropped >= 20, "dropped and counted: " + dropped);
+
+            var beforeRestart = bob.localAddress();
+            var failed = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class,
+                    () -> bob.restartIce(media), "STUN is dropped too");
+            assertTrue(failed.getMessage().contains("no ICE answer"), failed.getMessage());
+            assertFalse(beforeRestart.equals(bob.localAddress()));
+
+            media.setBlackhole(bob.peerId(), false).get(5, TimeUnit.SECONDS);
+            bob.restartIce(media);
+            sendAndExpect(alice, bob, 20);
+        }
+    }
+
+    private static java.util.Map<String, List<String>> tracksByOwner(MediaServer media, String room) throws Exception {
+        return media.withRoom(room, r -> r.tracks().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(t -> r.ownerOf(t).orElseThrow(),
+                                java.util.stream.Collectors.mapping(t -> t.id(), java.util.stream.Collectors.toList()))))
+                .get(5, TimeUnit.SECONDS).orElseThrow();
+    }
+
     static void sendAndExpect(SyntheticPeer from, SyntheticPeer to, int packets) throws Exception {
         long before = to.rtpReceived();
         for (int i = 0; i < packets / 2; i++) {
