@@ -220,6 +220,15 @@ public final class MediaServer implements AutoCloseable {
     }
 
     /**
+     * Loss, jitter and round-trip time of a peer's connection (see {@link LinkStats}); empty
+     * when there is no such peer. Each call starts a new interval for the loss Parley measures,
+     * so one caller (the network-quality ticker) should own it.
+     */
+    public CompletableFuture<Optional<LinkStats>> linkStats(String peerId) {
+        return loop.call(() -> Optional.ofNullable(peers.get(peerId)).map(Peer::linkStats));
+    }
+
+    /**
      * Test-only fault injection, like {@link Endpoint#setOutboundRtpLoss}: while on, every
      * datagram from and to the peer's endpoint (STUN included) is dropped and counted
      * ({@link dev.parley.media.endpoint.EndpointCounters#droppedByBlackhole}), as if its network

@@ -240,6 +240,16 @@ public final class Peer implements EndpointListener {
         offered.accept(sdp);
     }
 
+    /**
+     * This connection's link statistics; the loss Parley measures is over the interval since
+     * the previous call (see {@link LinkStats#combine}).
+     */
+    LinkStats linkStats() {
+        var reports = endpoint.legs().stream().flatMap(leg -> leg.remoteReport().stream()).toList();
+        var samples = published.stream().filter(t -> !t.isClosed()).map(PublishedTrack::sampleReception).toList();
+        return LinkStats.combine(reports, samples, endpoint.counters().rtpIn(), endpoint.counters().rtpOut());
+    }
+
     /** The legs of this peer, whichever side offered. */
     public List<Subscription> allLegs() {
         var all = new ArrayList<>(legs);

@@ -204,6 +204,46 @@ class MediaCallsTest {
                 .get(5, TimeUnit.SECONDS).orElseThrow();
     }
 
+    @Test
+    void linkStatsTakeTheWorseOfThePeersReportsAndParleysMeasurement() throws Exception {
+        try (MediaServer media = start();
+             var alice = SyntheticPeer.join(media, "acc/link", "alice", Peer.Intent.PUBLISH, 0);
+             var bob = SyntheticPeer.join(media, "acc/link", "bob", Peer.Intent.PLAY, 1)) {
+            awaitConnected(media, "acc/link", 2);
+            assertEquals(java.util.Optional.empty(), media.linkStats("nobody").get(5, TimeUnit.SECONDS));
+            sendAndExpect(alice, bob, 20);
+            long audioLeg = media.withPeer(bob.peerId(), p -> p.allLegs().stream()
+                    .filter(l -> l.source().kind() == dev.parley.media.sfu.MediaKind.AUDIO).findFirst().orElseThrow().ssrc())
+                    .get(5, TimeUnit.SECONDS).orElseThrow();
+            waitUntil(() -> bob.hasSenderReportFor(audioLeg), 3000);
+
+            bob.sendReceiverReport(audioLeg, 64, 480, 50); // 25 % lost, 10 ms of jitter, 50 ms more round trip
+            waitUntil(() -> media.linkStats(bob.peerId()).join().orElseThrow().lossFraction() > 0, 3000);
+            LinkStats bobs = media.linkStats(bob.peerId()).get(5, TimeUnit.SECONDS).orElseThrow();
+            assertEquals(0.25, bobs.lossFraction(), 1e-9);
+            assertEquals(10.0, bobs.jitterMs(), 1e-9);
+            assertTrue(bobs.rttMs() >= 45 && bobs.rttMs() < 500, "rtt " + bobs.rttMs());
+            assertEquals(20, bobs.packetsSent());
+            assertEquals(1, NetworkQuality.of(bobs).level(), "a quarter lost is bad");
+
+            // Alice publishes with a gap of 5 in 20: Parley measures the loss itself.
+            media.linkStats(alice.peerId()).get(5, TimeUnit.SECONDS); // starts the interval
+            for (int i = 0; i < 20; i++) {
+                if (i % 4 == 1) {
+                    alice.skipAudioSequence();
+                } else {
+                    alice.sendAudio(120, 960L * i);
+                }
+                Thread.sleep(2);
+            }
+            waitUntil(() -> bob.rtpReceived() >= 20 + 15, 3000);
+            LinkStats alices = media.linkStats(alice.peerId()).get(5, TimeUnit.SECONDS).orElseThrow();
+            assertEquals(0.25, alices.lossFraction(), 1e-9, "5 of the 20 sequence numbers since the previous call");
+            assertEquals(0, media.linkStats(alice.peerId()).get(5, TimeUnit.SECONDS).orElseThrow().lossFraction(),
+                    "a new interval");
+        }
+    }
+
     static void sendAndExpect(SyntheticPeer from, SyntheticPeer to, int packets) throws Exception {
         long before = to.rtpReceived();
         for (int i = 0; i < packets / 2; i++) {

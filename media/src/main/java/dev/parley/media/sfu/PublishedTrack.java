@@ -196,6 +196,11 @@ public final class PublishedTrack {
                 : java.util.Optional.empty();
     }
 
+    /** Loss and jitter measured since the previous call (for link statistics; independent of the RRs). */
+    public ReceptionSample sampleReception() {
+        return reception.sample();
+    }
+
     /** The last audio level heard (RFC 6464: 0 loudest .. 127 silent), if heard in the last second. */
     public int recentAudioLevel(long nowNanos) {
         return nowNanos - lastAudioLevelNanos < 1_000_000_000L ? audioLevel : 127;

@@ -73,6 +73,8 @@ public final class SyntheticPeer implements AutoCloseable {
     private SrtpSession srtpOut;
     private String peerId;
     private volatile MediaServer.Offer lastOffer;
+    /** Per SSRC of Parley's sender reports: {compact NTP of the last one, System.nanoTime() at arrival}. */
+    private final java.util.Map<Long, long[]> lastSenderReports = new java.util.concurrent.ConcurrentHashMap<>();
     private String answerSdp = "";
     private int audioSequence;
     private int videoSequence;
@@ -257,6 +259,11 @@ public final class SyntheticPeer implements AutoCloseable {
         sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false, -1);
     }
 
+    /** Loses the next audio packet on the way: its sequence number is used up and nothing is sent. */
+    public void skipAudioSequence() {
+        audioSequence++;
+    }
+
     /** Sends one audio packet carrying an RFC 6464 audio level (0 loudest .. 127 silent). */
     public void sendAudio(int payloadSize, long timestamp, int level) {
         sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false, level);
@@ -322,6 +329,33 @@ public final class SyntheticPeer implements AutoCloseable {
         ByteBuffer.wrap(p, header + 2, 8).putLong(System.nanoTime());
         int length = srtpOut.protectRtp(p, 0, header + payload);
         sendRaw(p, length);
+    }
+
+    /**
+     * Sends a receiver report about Parley's stream {@code ssrc} with {@code fractionLost}
+     * (0..255) and {@code jitter} (timestamp units), echoing its last sender report (LSR) with
+     * a DLSR {@code hiddenDelayMillis} shorter than the time really spent, so Parley measures
+     * about that much more round-trip time than loopback has.
+     */
+    public void sendReceiverReport(long ssrc, int fractionLost, long jitter, long hiddenDelayMillis) {
+        long[] sr = lastSenderReports.get(ssrc);
+        long held = sr == null ? 0 : hiddenDelayMillis * 1_000_000L - (System.nanoTime() - sr[1]);
+        if (held > 0) { // the report must be at least that late for a DLSR that much shorter
+            java.util.concurrent.locks.LockSupport.parkNanos(held);
+        }
+        long lsr = sr == null ? 0 : sr[0];
+        long dlsr = sr == null ? 0 : dev.parley.protocol.rtcp.NtpTime.compactFromDuration(
+                Duration.ofNanos(System.nanoTime() - sr[1]).minusMillis(hiddenDelayMillis));
+        var report = new dev.parley.protocol.rtcp.ReceiverReport(0x5151_5151L, List.of(
+                new dev.parley.protocol.rtcp.ReportBlock(ssrc, fractionLost, 0, 0, jitter, lsr, dlsr)));
+        byte[] p = new byte[200];
+        int length = dev.parley.protocol.rtcp.RtcpPacket.writeCompound(List.of(report), p, 0);
+        sendRaw(p, srtpOut.protectRtcp(p, 0, length));
+    }
+
+    /** Whether a sender report of Parley's about {@code ssrc} has arrived. */
+    public boolean hasSenderReportFor(long ssrc) {
+        return lastSenderReports.containsKey(ssrc);
     }
 
     /** Received RTP (and RTCP) datagrams so far. */
@@ -426,7 +460,21 @@ public final class SyntheticPeer implements AutoCloseable {
                     }
                 }
             }
-            case RTCP -> rtcpReceived.incrementAndGet();
+            case RTCP -> {
+                rtcpReceived.incrementAndGet();
+                SrtpSession in = srtpIn;
+                int plain = in == null ? -1 : in.unprotectRtcp(b, 0, length);
+                if (plain > 0) {
+                    long arrival = System.nanoTime();
+                    dev.parley.protocol.rtcp.RtcpPacket.parseCompound(b, 0, plain).ifPresent(packets -> packets.forEach(
+                            packet -> {
+                                if (packet instanceof dev.parley.protocol.rtcp.SenderReport sr) {
+                                    lastSenderReports.put(sr.ssrc(), new long[] {
+                                            dev.parley.protocol.rtcp.NtpTime.compact(sr.ntpTimestamp()), arrival});
+                                }
+                            }));
+                }
+            }
             default -> {
             }
         }
