@@ -270,7 +270,9 @@ public final class Peer implements EndpointListener {
         }
         String mid = SdesMid.read(packet, HeaderExtensions.dataOffset(located), HeaderExtensions.dataLength(located));
         PendingSection section = pendingByMid.get(mid);
-        if (section == null || dev.parley.protocol.rtp.RtpHeaders.payloadType(packet, offset) != section.codec().payloadType()) {
+        int payloadType = dev.parley.protocol.rtp.RtpHeaders.payloadType(packet, offset);
+        if (section == null || payloadType != section.codec().payloadType()
+                && payloadType != section.codec().telephoneEventPayloadType()) {
             return false;
         }
         pendingByMid.remove(mid);
