@@ -487,6 +487,8 @@ public final class Endpoint implements PacketOutput {
         state.put("state", this.state.name());
         state.put("remote", String.valueOf(remote));
         state.put("ice", ice.state().name());
+        state.put("iceSuccesses", ice.stats().successes());
+        state.put("iceUnauthenticated", ice.stats().unauthenticated());
         state.put("blackhole", blackhole);
         state.put("dtls", dtls == null ? "AWAITING_ANSWER" : dtls.state().name());
         state.put("counters", counters.toMap());
