@@ -103,6 +103,56 @@ class CallMediaBrowserTest extends BrowserTestBase {
         assertEquals("connected", publisher.evaluate("() => window.publisher.connectionState"));
     }
 
+    @Test
+    void chromiumAnswersAnIceRestartParleyOffers() throws Exception {
+        Page publisher = demoPage();
+        publish(publisher, "restart-offer-room");
+        var media = server.server().media();
+        String roomKey = findRoomKey("restart-offer-room");
+        List<String> tracks = media.withRoom(roomKey, room -> room.tracks().stream().map(t -> t.id()).toList())
+                .get(5, TimeUnit.SECONDS).orElseThrow();
+        var offer = media.offerTracks(roomKey, "viewer", tracks).get(5, TimeUnit.SECONDS);
+        assertEquals(tracks.size(), offer.tracks().size());
+        Page viewer = demoPage();
+        String answer = (String) viewer.evaluate("""
+                async (offer) => {
+                  const pc = new RTCPeerConnection();
+                  window.pc = pc;
+                  pc.ontrack = (event) => {
+                    const element = document.createElement(event.track.kind);
+                    element.autoplay = true;
+                    element.srcObject = new MediaStream([event.track]);
+                    document.body.append(element);
+                  };
+                  await pc.setRemoteDescription({type: 'offer', sdp: offer});
+                  const answer = await pc.createAnswer();
+                  await pc.setLocalDescription(answer);
+                  return answer.sdp;
+                }""", offer.sdp());
+        media.acceptAnswer(offer.peerId(), answer).get(5, TimeUnit.SECONDS);
+        WhipWhepBrowserTest.waitFor(viewer, "s => s.framesDecoded > 10", 30);
+
+        var restart = media.restartIceOffer(offer.peerId()).get(5, TimeUnit.SECONDS);
+        assertEquals(offer.tracks(), restart.tracks());
+        long successesAtRestart = iceSuccesses(offer.peerId());
+        String second = (String) viewer.evaluate("""
+                async (offer) => {
+                  await window.pc.setRemoteDescription({type: 'offer', sdp: offer});
+                  const answer = await window.pc.createAnswer();
+                  await window.pc.setLocalDescription(answer);
+                  return answer.sdp;
+                }""", restart.sdp());
+        media.acceptAnswer(offer.peerId(), second).get(5, TimeUnit.SECONDS);
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (iceSuccesses(offer.peerId()) <= successesAtRestart && System.currentTimeMillis() < deadline) {
+            Thread.sleep(200);
+        }
+        assertTrue(iceSuccesses(offer.peerId()) > successesAtRestart, "Chromium's checks with the new credentials succeed");
+        int frames = ((Number) WhipWhepBrowserTest.stats(viewer).get("framesDecoded")).intValue();
+        WhipWhepBrowserTest.waitFor(viewer, "s => s.framesDecoded > " + (frames + 30), 20);
+        assertEquals("connected", viewer.evaluate("() => window.pc.connectionState"));
+    }
+
     private long iceSuccesses(String peerId) throws Exception {
         return server.server().media().withPeer(peerId, p -> ((Number) p.endpoint().debugState().get("iceSuccesses"))
                 .longValue()).get(5, TimeUnit.SECONDS).orElseThrow();
