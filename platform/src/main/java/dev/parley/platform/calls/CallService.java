@@ -196,6 +196,10 @@ public final class CallService implements AutoCloseable {
         return timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    ScheduledFuture<?> scheduleAtFixedRate(Duration period, Runnable task) {
+        return timers.scheduleAtFixedRate(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     SignalingSettings settings() {
         return settings;
     }

@@ -12,6 +12,8 @@ import java.util.Map;
 final class MemberMedia {
 
     String publishPeerId;
+    /** A first publish is being answered: a second one now would make a second peer. */
+    boolean publishing;
     /** mid of the publish offer → microphone, camera or screen. */
     final Map<String, String> sources = new HashMap<>();
     String subscribePeerId;
