@@ -35,8 +35,22 @@ public final class MediaServer implements AutoCloseable {
     public record Answer(String peerId, String sdp) {
     }
 
-    /** An offer Parley makes to a peer, to be answered with {@link #acceptAnswer}. */
-    public record Offer(String peerId, String sdp) {
+    /**
+     * An offer Parley makes to a peer, to be answered with {@link #acceptAnswer}; {@code tracks}
+     * says which room track each sending section carries (inactive sections are not listed).
+     */
+    public record Offer(String peerId, String sdp, List<OfferedTrack> tracks) {
+        public Offer {
+            tracks = List.copyOf(tracks);
+        }
+
+        public Offer(String peerId, String sdp) {
+            this(peerId, sdp, List.of());
+        }
+    }
+
+    /** The section {@code mid} of Parley's offer carries the room track {@code trackId}; a mid never changes track. */
+    public record OfferedTrack(String mid, String trackId) {
     }
 
     private final MediaLoop loop;
@@ -152,7 +166,7 @@ public final class MediaServer implements AutoCloseable {
             }
             room.addPeer(peer);
             peers.put(peer.id(), peer);
-            return new Offer(peer.id(), sdp);
+            return new Offer(peer.id(), sdp, peer.offeredTracks());
         });
     }
 
@@ -162,7 +176,68 @@ public final class MediaServer implements AutoCloseable {
             Peer peer = requirePeer(peerId);
             String sdp = peer.offerTracks(tracksOf(peer.room(), trackIds), offerWriter(peer.endpoint().localIce()),
                     loop.nanoTime());
-            return new Offer(peerId, sdp);
+            return new Offer(peerId, sdp, peer.offeredTracks());
+        });
+    }
+
+    /**
+     * ICE restart on a connection the peer offered (its publish connection): {@code sdpOffer} is
+     * its re-offer with new ICE credentials and otherwise the same sections and certificate.
+     * Parley picks new credentials too and answers with them and the same sections as before;
+     * the DTLS association, SRTP, tracks and legs stay, and media follows the peer to whatever
+     * address it nominates with the new credentials.
+     */
+    public CompletableFuture<Answer> restartIce(String peerId, String sdpOffer) {
+        return loop.call(() -> {
+            Peer peer = requirePeer(peerId);
+            RemoteOffer offer = RemoteOffer.parse(sdpOffer);
+            List<SectionAnswer> sections = peer.sectionsForIceRestart(offer);
+            Endpoint endpoint = peer.endpoint();
+            IceCredentials localIce = IceCredentials.random();
+            endpoint.restartIce(localIce, Optional.of(offer.ice()));
+            // The DTLS roles were settled with the first offer and the association goes on.
+            var sameRoles = new RemoteOffer(offer.description(), offer.ice(), offer.fingerprint(),
+                    endpoint.remoteTransport().orElseThrow().localRole());
+            String answer = new AnswerWriter(localIce, certificate.fingerprintAlgorithm(), certificate.fingerprintValue(),
+                    candidates, "parley").write(sameRoles, sections);
+            return new Answer(peerId, answer);
+        });
+    }
+
+    /**
+     * ICE restart on a connection Parley offered (a subscribe connection): the same offer with
+     * new local ICE credentials. The peer answers through {@link #acceptAnswer}, which takes its
+     * new credentials; until then its checks with our new ufrag are answered already.
+     */
+    public CompletableFuture<Offer> restartIceOffer(String peerId) {
+        return loop.call(() -> {
+            Peer peer = requirePeer(peerId);
+            IceCredentials localIce = IceCredentials.random();
+            String sdp = peer.reofferForIceRestart(offerWriter(localIce), loop.nanoTime());
+            peer.endpoint().restartIce(localIce, Optional.empty());
+            return new Offer(peerId, sdp, peer.offeredTracks());
+        });
+    }
+
+    /**
+     * Loss, jitter and round-trip time of a peer's connection (see {@link LinkStats}); empty
+     * when there is no such peer. Each call starts a new interval for the loss Parley measures,
+     * so one caller (the network-quality ticker) should own it.
+     */
+    public CompletableFuture<Optional<LinkStats>> linkStats(String peerId) {
+        return loop.call(() -> Optional.ofNullable(peers.get(peerId)).map(Peer::linkStats));
+    }
+
+    /**
+     * Test-only fault injection, like {@link Endpoint#setOutboundRtpLoss}: while on, every
+     * datagram from and to the peer's endpoint (STUN included) is dropped and counted
+     * ({@link dev.parley.media.endpoint.EndpointCounters#droppedByBlackhole}), as if its network
+     * went away.
+     */
+    public CompletableFuture<Void> setBlackhole(String peerId, boolean on) {
+        return loop.call(() -> {
+            requirePeer(peerId).endpoint().setBlackhole(on);
+            return null;
         });
     }
 

@@ -57,6 +57,8 @@ public final class Peer implements EndpointListener {
     private int midExtensionId;
     private boolean closed;
     private ReceiverSections offered;
+    /** What Parley answered to the peer's offer, repeated (with new ICE credentials) on an ICE restart. */
+    private List<SectionAnswer> answered = List.of();
 
     Peer(String participant, Room room) {
         this.participant = participant;
@@ -121,7 +123,44 @@ public final class Peer implements EndpointListener {
                         .orElseGet(() -> new SectionAnswer.Rejected(m)));
             }
         }
+        answered = List.copyOf(answers);
         return answers;
+    }
+
+    /**
+     * The sections to answer an ICE-restart offer with: the same as before, since a restart
+     * moves the transport and changes nothing else. The re-offer must keep the sections (mids,
+     * in order) and the DTLS certificate: a new certificate would need a new association.
+     */
+    List<SectionAnswer> sectionsForIceRestart(RemoteOffer offer) {
+        if (offered != null || answered.isEmpty()) {
+            throw new NegotiationException("Parley made the offer on this connection: restart ICE with a new offer from Parley");
+        }
+        List<String> before = answered.stream().map(a -> a.offered().mid().orElse("")).toList();
+        List<String> now = offer.description().media().stream().map(m -> m.mid().orElse("")).toList();
+        if (!before.equals(now)) {
+            throw new NegotiationException("an ICE restart cannot change the media sections: " + now
+                    + " instead of " + before);
+        }
+        var fingerprint = endpoint.remoteTransport().orElseThrow().fingerprint();
+        if (!fingerprint.algorithm().equalsIgnoreCase(offer.fingerprint().algorithm())
+                || !fingerprint.value().equalsIgnoreCase(offer.fingerprint().value())) {
+            throw new NegotiationException("the DTLS fingerprint changed: a new certificate needs a new connection");
+        }
+        return answered;
+    }
+
+    /** Parley's offer again, unchanged but for the ICE credentials in {@code writer}: an ICE restart Parley offers. */
+    String reofferForIceRestart(dev.parley.media.negotiation.OfferWriter writer, long nowNanos) {
+        if (offered == null) {
+            throw new NegotiationException("this peer made its own offer: it restarts ICE with a new offer of its own");
+        }
+        return offered.reoffer(writer, nowNanos);
+    }
+
+    /** Which room track each mid of Parley's last offer carries (empty when the peer offered). */
+    List<MediaServer.OfferedTrack> offeredTracks() {
+        return offered == null ? List.of() : offered.tracks();
     }
 
     private void publish(MediaDescription m, MediaKind kind, ChosenCodec codec,
@@ -140,7 +179,7 @@ public final class Peer implements EndpointListener {
             long rtx = m.rtxSsrcFor(primary.getAsLong()).orElse(-1);
             addTrack(new PublishedTrack.Source(trackId, streamId, kind, codec.name(), codec.primary().clockRate(),
                     codec.payloadType(), primary.getAsLong(), rtx, codec.rtx().map(r -> r.payloadType()).orElse(-1),
-                    levelId, codec.primary().fmtp()));
+                    levelId, codec.primary().fmtp(), m.mid().orElse(""), codec.telephoneEventPayloadType()));
         } else if (midId > 0) {
             pendingByMid.put(m.mid().orElseThrow(), new PendingSection(m, codec, midId, levelId, streamId, trackId));
         } else {
@@ -151,6 +190,7 @@ public final class Peer implements EndpointListener {
 
     private void addTrack(PublishedTrack.Source source) {
         var track = new PublishedTrack(source, id, endpoint, endpoint.feedbackSsrc());
+        track.onDtmf(digit -> room.dtmf(this, digit));
         published.add(track);
         endpoint.addPublishedTrack(track);
         room.addTrack(this, track);
@@ -200,6 +240,16 @@ public final class Peer implements EndpointListener {
         offered.accept(sdp);
     }
 
+    /**
+     * This connection's link statistics; the loss Parley measures is over the interval since
+     * the previous call (see {@link LinkStats#combine}).
+     */
+    LinkStats linkStats() {
+        var reports = endpoint.legs().stream().flatMap(leg -> leg.remoteReport().stream()).toList();
+        var samples = published.stream().filter(t -> !t.isClosed()).map(PublishedTrack::sampleReception).toList();
+        return LinkStats.combine(reports, samples, endpoint.counters().rtpIn(), endpoint.counters().rtpOut());
+    }
+
     /** The legs of this peer, whichever side offered. */
     public List<Subscription> allLegs() {
         var all = new ArrayList<>(legs);
@@ -220,13 +270,16 @@ public final class Peer implements EndpointListener {
         }
         String mid = SdesMid.read(packet, HeaderExtensions.dataOffset(located), HeaderExtensions.dataLength(located));
         PendingSection section = pendingByMid.get(mid);
-        if (section == null || dev.parley.protocol.rtp.RtpHeaders.payloadType(packet, offset) != section.codec().payloadType()) {
+        int payloadType = dev.parley.protocol.rtp.RtpHeaders.payloadType(packet, offset);
+        if (section == null || payloadType != section.codec().payloadType()
+                && payloadType != section.codec().telephoneEventPayloadType()) {
             return false;
         }
         pendingByMid.remove(mid);
         addTrack(new PublishedTrack.Source(section.trackId(), section.streamId(), kindOf(section.offered()).orElseThrow(),
                 section.codec().name(), section.codec().primary().clockRate(), section.codec().payloadType(), ssrc,
-                -1, -1, section.audioLevelExtensionId(), section.codec().primary().fmtp()));
+                -1, -1, section.audioLevelExtensionId(), section.codec().primary().fmtp(), mid,
+                section.codec().telephoneEventPayloadType()));
         PublishedTrack track = endpoint.trackBySsrc(ssrc);
         track.onRtp(packet, offset, length, headerLength, endpoint.nowNanos());
         return true;

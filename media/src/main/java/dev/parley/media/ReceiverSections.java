@@ -18,20 +18,24 @@ import java.util.stream.Collectors;
 /**
  * The sections of a peer connection that Parley offers: one sending section per subscribed
  * track. A new offer keeps every existing mid in place (BUNDLE and the peer's transceivers
- * depend on it): a removed track's section goes inactive and is reused for the next track of
- * its kind. Media loop only.
+ * depend on it), and a mid keeps its meaning for the life of the connection (the signaling
+ * tells clients which participant and source each mid carries): a removed track's section goes
+ * inactive, port kept, and only that same track may bring it back. Media loop only.
  */
 final class ReceiverSections {
 
     private static final class Section {
         final String mid;
         final MediaKind kind;
+        /** The one room track this section ever carries. */
+        final String trackId;
         Subscription leg;
         OfferSection offered;
 
-        Section(String mid, MediaKind kind) {
+        Section(String mid, MediaKind kind, String trackId) {
             this.mid = mid;
             this.kind = kind;
+            this.trackId = trackId;
         }
     }
 
@@ -60,9 +64,9 @@ final class ReceiverSections {
             if (present.contains(track.id()) || track.isClosed()) {
                 continue;
             }
-            Section section = sections.stream().filter(s -> s.leg == null && s.kind == track.kind()).findFirst()
+            Section section = sections.stream().filter(s -> s.leg == null && s.trackId.equals(track.id())).findFirst()
                     .orElseGet(() -> {
-                        var added = new Section(Integer.toString(sections.size()), track.kind());
+                        var added = new Section(Integer.toString(sections.size()), track.kind(), track.id());
                         sections.add(added);
                         return added;
                     });
@@ -80,7 +84,21 @@ final class ReceiverSections {
         return writer.write(sessionId, version++, offered);
     }
 
-    /** Applies the peer's answer: the transport the first time, and which sections it took. */
+    /** The same offer again, with the ICE credentials of {@code writer}: Parley's side of an ICE restart. */
+    String reoffer(OfferWriter writer, long nowNanos) {
+        return offer(legs().stream().map(Subscription::source).toList(), writer, nowNanos);
+    }
+
+    /** The mid that carries each track now sending, in section order. */
+    List<MediaServer.OfferedTrack> tracks() {
+        return sections.stream().filter(s -> s.leg != null)
+                .map(s -> new MediaServer.OfferedTrack(s.mid, s.trackId)).toList();
+    }
+
+    /**
+     * Applies the peer's answer: the transport the first time, the peer's ICE credentials after
+     * that (they change when it answers an ICE restart), and which sections it took.
+     */
     void accept(String sdp) {
         List<String> mids = sections.stream().map(s -> s.mid).toList();
         if (mids.isEmpty()) {
@@ -90,6 +108,12 @@ final class ReceiverSections {
         if (!answered) {
             endpoint.setRemoteTransport(new Endpoint.RemoteTransport(answer.ice(), answer.fingerprint(), answer.localRole()));
             answered = true;
+        } else {
+            var known = endpoint.remoteTransport().orElseThrow().fingerprint();
+            if (!known.value().equalsIgnoreCase(answer.fingerprint().value())) {
+                throw new NegotiationException("the DTLS fingerprint changed: a new certificate needs a new connection");
+            }
+            endpoint.setRemoteIce(answer.ice());
         }
         for (Section section : sections) {
             if (section.leg != null && !answer.acceptedByMid().getOrDefault(section.mid, false)) {

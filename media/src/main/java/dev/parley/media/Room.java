@@ -85,6 +85,12 @@ public final class Room {
         listeners.forEach(l -> l.onTrackPublished(this, track));
     }
 
+    void dtmf(Peer peer, char digit) {
+        if (!closed) {
+            listeners.forEach(l -> l.onDtmf(this, peer, digit));
+        }
+    }
+
     void peerClosed(Peer peer, String reason) {
         if (peers.remove(peer.id()) == null) {
             return;

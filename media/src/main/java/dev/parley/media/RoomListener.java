@@ -14,6 +14,13 @@ public interface RoomListener {
     default void onPeerClosed(Room room, Peer peer, String reason) {
     }
 
+    /**
+     * {@code peer} pressed a DTMF key (0-9, *, #, A-D), sent in band as RFC 4733 telephone-event
+     * on its published audio; reported once per key press.
+     */
+    default void onDtmf(Room room, Peer peer, char digit) {
+    }
+
     /** The loudest participant changed; empty when nobody speaks. */
     default void onActiveSpeaker(Room room, java.util.Optional<String> participant) {
     }

@@ -1,6 +1,7 @@
 package dev.parley.platform;
 
 import dev.parley.platform.account.AccountService;
+import dev.parley.platform.identity.IdentityDirectory;
 import dev.parley.platform.store.Database;
 import dev.parley.platform.token.AccessTokens;
 import dev.parley.platform.token.ClientCredentialService;
@@ -25,6 +26,7 @@ public final class Platform {
     private final IdentityTokens identityTokens;
     private final AccessTokens accessTokens;
     private final TokenVerifier tokenVerifier;
+    private final IdentityDirectory identities;
 
     /**
      * @param issuer             the {@code iss} of every token: Parley's public URL
@@ -40,6 +42,7 @@ public final class Platform {
         this.identityTokens = new IdentityTokens(signer);
         this.accessTokens = new AccessTokens(signer);
         this.tokenVerifier = new TokenVerifier(signingKeys, clock);
+        this.identities = new IdentityDirectory(database, clock);
     }
 
     public Database database() {
@@ -68,5 +71,9 @@ public final class Platform {
 
     public TokenVerifier tokenVerifier() {
         return tokenVerifier;
+    }
+
+    public IdentityDirectory identities() {
+        return identities;
     }
 }

@@ -4,6 +4,8 @@ import dev.parley.media.MediaServer;
 import dev.parley.platform.Platform;
 import dev.parley.platform.account.IssuedApiKey;
 import dev.parley.platform.api.ApiServer;
+import dev.parley.platform.signaling.Signaling;
+import dev.parley.platform.signaling.SignalingSettings;
 import dev.parley.platform.store.Database;
 import dev.parley.server.config.ParleyConfig;
 import java.time.Clock;
@@ -20,9 +22,11 @@ public final class ParleyServer implements AutoCloseable {
     private final ApiServer api;
     private final int port;
     private final Optional<IssuedApiKey> firstApiKey;
+    private final Platform platform;
 
     private ParleyServer(Database database, MediaServer media, ApiServer api, int port,
-                         Optional<IssuedApiKey> firstApiKey) {
+                         Optional<IssuedApiKey> firstApiKey, Platform platform) {
+        this.platform = platform;
         this.database = database;
         this.media = media;
         this.api = api;
@@ -35,6 +39,11 @@ public final class ParleyServer implements AutoCloseable {
      * starts listening.
      */
     public static ParleyServer start(ParleyConfig config, Clock clock) {
+        return start(config, clock, config.signaling());
+    }
+
+    /** As {@link #start(ParleyConfig, Clock)}, with signaling timings of the caller's (tests shorten them). */
+    public static ParleyServer start(ParleyConfig config, Clock clock, SignalingSettings signalingSettings) {
         Database database = Database.open(config.database());
         MediaServer media = null;
         try {
@@ -45,9 +54,10 @@ public final class ParleyServer implements AutoCloseable {
                     : Optional.of(platform.accounts().createAccount(config.bootstrapAccountName()));
             platform.signingKeys().activeKey();
             media = MediaServer.start(config.media());
-            var api = new ApiServer(config.api(), platform, media, clock);
+            var signaling = new Signaling(signalingSettings, clock, platform.tokenVerifier(), platform.identities(), media);
+            var api = new ApiServer(config.api(), platform, media, clock, signaling);
             int port = api.start();
-            return new ParleyServer(database, media, api, port, firstKey);
+            return new ParleyServer(database, media, api, port, firstKey, platform);
         } catch (RuntimeException e) {
             if (media != null) {
                 media.close();
@@ -68,6 +78,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public ApiServer api() {
         return api;
+    }
+
+    /** The platform services (accounts, tokens), for the admin side of tests. */
+    public Platform platform() {
+        return platform;
     }
 
     public MediaServer media() {

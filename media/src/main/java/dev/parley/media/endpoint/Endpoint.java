@@ -56,7 +56,8 @@ public final class Endpoint implements PacketOutput {
     private final UdpTransport transport;
     private final EndpointDirectory directory;
     private final IceLiteAgent ice;
-    private final IceCredentials localIce;
+    private IceCredentials localIce;
+    private RemoteTransport remoteTransport;
     private final DtlsCertificate certificate;
     /** Created once the peer's DTLS fingerprint and role are known (at once for peer offers, at the answer for ours). */
     private DtlsConnection dtls;
@@ -71,6 +72,8 @@ public final class Endpoint implements PacketOutput {
     private final EndpointCounters counters = new EndpointCounters();
 
     private volatile InetSocketAddress remote;
+    /** Fault injection for tests: every datagram from and to the peer is dropped (see {@link #setBlackhole}). */
+    private boolean blackhole;
     /** Fault injection for tests: the share of outgoing RTP dropped on purpose (see {@link #setOutboundRtpLoss}). */
     private double outboundRtpLoss;
     private final java.util.SplittableRandom lossRandom = new java.util.SplittableRandom(7);
@@ -116,6 +119,7 @@ public final class Endpoint implements PacketOutput {
             throw new IllegalStateException("endpoint " + id + " already knows its peer's transport");
         }
         ice.setRemote(remoteTransport.ice());
+        this.remoteTransport = remoteTransport;
         dtls = new DtlsConnection(certificate, remoteTransport.localRole(), remoteTransport.fingerprint(),
                 SRTP_PROFILES, this::sendDtls);
         if (remote != null && dtls.role() == DtlsRole.CLIENT) {
@@ -133,6 +137,39 @@ public final class Endpoint implements PacketOutput {
 
     public IceCredentials localIce() {
         return localIce;
+    }
+
+    /** The peer's ICE credentials (the latest, after a restart), DTLS fingerprint and our role; empty before its SDP. */
+    public Optional<RemoteTransport> remoteTransport() {
+        return Optional.ofNullable(remoteTransport);
+    }
+
+    /**
+     * ICE restart (RFC 8445 §9): new local credentials, and the peer's new ones when it is the
+     * offerer (else they come with its answer, {@link #setRemoteIce}). Checks with the old
+     * ufrag are not routed here any more. The DTLS association, SRTP contexts, tracks and legs
+     * stay; media keeps going to the current address until the peer nominates one with the new
+     * credentials, and then follows it there.
+     */
+    public void restartIce(IceCredentials newLocal, Optional<IceCredentials> newRemote) {
+        loop.assertOnLoop();
+        directory.addUfrag(newLocal.ufrag(), this);
+        directory.removeUfrag(localIce.ufrag(), this);
+        localIce = newLocal;
+        if (newRemote.isPresent()) {
+            ice.restart(newLocal, newRemote.get());
+            remoteTransport().ifPresent(t -> remoteTransport = new RemoteTransport(newRemote.get(), t.fingerprint(),
+                    t.localRole()));
+        } else {
+            ice.restartLocal(newLocal);
+        }
+    }
+
+    /** The peer's ICE credentials from its answer to our ICE-restart offer (same DTLS association). */
+    public void setRemoteIce(IceCredentials remoteIce) {
+        loop.assertOnLoop();
+        ice.setRemote(remoteIce);
+        remoteTransport().ifPresent(t -> remoteTransport = new RemoteTransport(remoteIce, t.fingerprint(), t.localRole()));
     }
 
     public State state() {
@@ -187,6 +224,10 @@ public final class Endpoint implements PacketOutput {
         if (state == State.CLOSED) {
             return;
         }
+        if (blackhole) {
+            counters.droppedByBlackhole++;
+            return;
+        }
         switch (PacketKind.classify(b, off, len)) {
             case STUN -> onStun(b, off, len, from, nowNanos);
             case DTLS -> {
@@ -209,7 +250,7 @@ public final class Endpoint implements PacketOutput {
 
     private void onStun(byte[] b, int off, int len, InetSocketAddress from, long nowNanos) {
         IceLiteAgent.Result result = ice.handleBindingRequest(b, off, len, from, nowNanos);
-        result.response().ifPresent(response -> transport.send(response, 0, response.length, from));
+        result.response().ifPresent(response -> send(response, 0, response.length, from));
         switch (result.event()) {
             case IceLiteAgent.Event.Selected selected -> select(selected.address());
             case IceLiteAgent.Event.Switched switched -> {
@@ -223,6 +264,9 @@ public final class Endpoint implements PacketOutput {
     }
 
     private void select(InetSocketAddress address) {
+        if (remote != null && !remote.equals(address)) {
+            directory.unbindAddress(remote, this); // consent had expired; the peer came back elsewhere
+        }
         remote = address;
         directory.bindAddress(address, this);
         if (state == State.NEW) {
@@ -330,7 +374,7 @@ public final class Endpoint implements PacketOutput {
         int protectedLength = srtpOut.protectRtp(buffer, offset, length);
         if (protectedLength > 0) {
             counters.rtpOut++;
-            transport.send(buffer, offset, protectedLength, remote);
+            send(buffer, offset, protectedLength, remote);
         }
     }
 
@@ -343,7 +387,7 @@ public final class Endpoint implements PacketOutput {
         int protectedLength = srtpOut.protectRtcp(rtcpScratch, 0, length);
         if (protectedLength > 0) {
             counters.rtcpOut++;
-            transport.send(rtcpScratch, 0, protectedLength, remote);
+            send(rtcpScratch, 0, protectedLength, remote);
         }
     }
 
@@ -355,8 +399,30 @@ public final class Endpoint implements PacketOutput {
     private void sendDtls(byte[] datagram) {
         InetSocketAddress to = remote;
         if (to != null) {
-            transport.send(datagram, 0, datagram.length, to);
+            send(datagram, 0, datagram.length, to);
         }
+    }
+
+    /**
+     * Drops every datagram from and to the peer while on (STUN, DTLS, SRTP alike), counting
+     * them, as a network that went away would. For tests of reconnection and ICE restart only:
+     * consent expires after 30 s of it like after any outage.
+     */
+    public void setBlackhole(boolean on) {
+        loop.assertOnLoop();
+        blackhole = on;
+    }
+
+    public boolean blackhole() {
+        return blackhole;
+    }
+
+    private void send(byte[] buffer, int offset, int length, InetSocketAddress to) {
+        if (blackhole) {
+            counters.droppedByBlackhole++;
+            return;
+        }
+        transport.send(buffer, offset, length, to);
     }
 
     /** Another endpoint now owns {@code address} (a NAT reused it): stop sending there. */
@@ -421,6 +487,9 @@ public final class Endpoint implements PacketOutput {
         state.put("state", this.state.name());
         state.put("remote", String.valueOf(remote));
         state.put("ice", ice.state().name());
+        state.put("iceSuccesses", ice.stats().successes());
+        state.put("iceUnauthenticated", ice.stats().unauthenticated());
+        state.put("blackhole", blackhole);
         state.put("dtls", dtls == null ? "AWAITING_ANSWER" : dtls.state().name());
         state.put("counters", counters.toMap());
         state.put("published", tracksBySsrc.values().stream().map(t -> Map.of("id", t.id(), "ssrc", t.source().ssrc(),

@@ -17,6 +17,7 @@ public final class EndpointCounters {
     long nacksIn;
     long keyframeRequestsIn;
     long droppedByFaultInjection;
+    long droppedByBlackhole;
 
     public long rtpIn() {
         return rtpIn;
@@ -42,6 +43,15 @@ public final class EndpointCounters {
         return droppedByFaultInjection;
     }
 
+    /** Datagrams dropped both ways while {@link Endpoint#setBlackhole} was on. */
+    public long droppedByBlackhole() {
+        return droppedByBlackhole;
+    }
+
+    public long rtcpIn() {
+        return rtcpIn;
+    }
+
     public Map<String, Long> toMap() {
         var map = new LinkedHashMap<String, Long>();
         map.put("rtpIn", rtpIn);
@@ -56,6 +66,7 @@ public final class EndpointCounters {
         map.put("nacksIn", nacksIn);
         map.put("keyframeRequestsIn", keyframeRequestsIn);
         map.put("droppedByFaultInjection", droppedByFaultInjection);
+        map.put("droppedByBlackhole", droppedByBlackhole);
         return map;
     }
 }

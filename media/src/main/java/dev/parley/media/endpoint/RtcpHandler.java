@@ -5,6 +5,7 @@ import dev.parley.media.sfu.PublishedTrack;
 import dev.parley.media.sfu.Subscription;
 import dev.parley.protocol.rtcp.FullIntraRequest;
 import dev.parley.protocol.rtcp.Nack;
+import dev.parley.protocol.rtcp.NtpTime;
 import dev.parley.protocol.rtcp.PictureLossIndication;
 import dev.parley.protocol.rtcp.ReceiverReport;
 import dev.parley.protocol.rtcp.Remb;
@@ -48,7 +49,9 @@ final class RtcpHandler {
                     if (track != null) {
                         track.onSenderReport(sr.ntpTimestamp(), nowNanos);
                     }
+                    reportBlocks(sr.reports());
                 }
+                case ReceiverReport rr -> reportBlocks(rr.reports());
                 case Nack nack -> {
                     endpoint.counters().nacksIn++;
                     Subscription leg = endpoint.legBySsrc(nack.mediaSsrc());
@@ -59,8 +62,22 @@ final class RtcpHandler {
                 case PictureLossIndication pli -> keyframeRequest(pli.mediaSsrc(), nowNanos);
                 case FullIntraRequest fir -> fir.entries().forEach(entry -> keyframeRequest(entry.ssrc(), nowNanos));
                 default -> {
-                    // RR, SDES, BYE, REMB, transport-cc and the rest: nothing to act on yet.
+                    // SDES, BYE, REMB, transport-cc and the rest: nothing to act on yet.
                 }
+            }
+        }
+    }
+
+    /** The peer's report blocks about our legs: loss, jitter and round-trip time for link statistics. */
+    private void reportBlocks(List<ReportBlock> blocks) {
+        if (blocks.isEmpty()) {
+            return;
+        }
+        long arrival = NtpTime.compact(NtpTime.fromInstant(Instant.now()));
+        for (ReportBlock block : blocks) {
+            Subscription leg = endpoint.legBySsrc(block.ssrc());
+            if (leg != null) {
+                leg.onReceiverReport(block, arrival);
             }
         }
     }

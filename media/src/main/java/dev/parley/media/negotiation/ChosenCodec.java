@@ -12,9 +12,21 @@ import java.util.Optional;
 /**
  * The codec a media section settles on, with its RTX companion when the peer offered one.
  * Parley forwards without transcoding, so a section gets exactly one codec: Opus for audio;
- * VP8, else H.264 with packetization-mode 1, for video.
+ * VP8, else H.264 with packetization-mode 1, for video. A publisher's audio section also keeps
+ * RFC 4733 telephone-event when offered: browsers send DTMF (RTCDTMFSender) only when the
+ * answer lists it. Parley decodes those digits and never forwards them, so legs it sends
+ * carry no telephone-event.
  */
-public record ChosenCodec(Codec primary, Optional<Codec> rtx) {
+public record ChosenCodec(Codec primary, Optional<Codec> rtx, Optional<Codec> telephoneEvent) {
+
+    public ChosenCodec(Codec primary, Optional<Codec> rtx) {
+        this(primary, rtx, Optional.empty());
+    }
+
+    /** The telephone-event payload type, or -1 when DTMF was not negotiated. */
+    public int telephoneEventPayloadType() {
+        return telephoneEvent.map(Codec::payloadType).orElse(-1);
+    }
 
     private static final List<RtcpFeedback> VIDEO_FEEDBACK = List.of(
             new RtcpFeedback("goog-remb", Optional.empty()),
@@ -33,7 +45,8 @@ public record ChosenCodec(Codec primary, Optional<Codec> rtx) {
     /** The codec Parley accepts from a publisher in {@code m}, in order of preference. */
     public static Optional<ChosenCodec> forReceiving(MediaDescription m) {
         if (m.kind() == MediaKind.AUDIO) {
-            return m.codecs().stream().filter(ChosenCodec::isOpus).findFirst().map(c -> of(m, c));
+            return m.codecs().stream().filter(ChosenCodec::isOpus).findFirst()
+                    .map(c -> new ChosenCodec(c, Optional.empty(), telephoneEvent(m, c.clockRate())));
         }
         if (m.kind() == MediaKind.VIDEO) {
             Optional<Codec> vp8 = m.codecs().stream().filter(c -> named(c, "VP8")).findFirst();
@@ -60,8 +73,24 @@ public record ChosenCodec(Codec primary, Optional<Codec> rtx) {
         List<RtcpFeedback> feedback = primary.name().equalsIgnoreCase("opus") ? List.of() : VIDEO_FEEDBACK;
         Codec main = new Codec(primary.payloadType(), primary.name(), primary.clockRate(), primary.channels(),
                 primary.fmtp(), feedback);
-        return rtx.map(r -> List.of(main, new Codec(r.payloadType(), r.name(), r.clockRate(), r.channels(), r.fmtp(),
-                List.of()))).orElse(List.of(main));
+        var codecs = new java.util.ArrayList<Codec>(List.of(main));
+        rtx.ifPresent(r -> codecs.add(new Codec(r.payloadType(), r.name(), r.clockRate(), r.channels(), r.fmtp(),
+                List.of())));
+        // The peer's fmtp (normally "0-15", the DTMF events) is echoed: we take whatever it sends.
+        telephoneEvent.ifPresent(t -> codecs.add(new Codec(t.payloadType(), t.name(), t.clockRate(), t.channels(),
+                t.fmtp(), List.of())));
+        return List.copyOf(codecs);
+    }
+
+    /**
+     * The offered telephone-event to accept next to audio at {@code clockRate}: the one at the
+     * audio's own rate (RFC 4733 §2.1: events share the audio stream's clock), else the 8 kHz
+     * one that every endpoint offers; a browser sends DTMF with whichever the answer lists.
+     */
+    static Optional<Codec> telephoneEvent(MediaDescription m, int clockRate) {
+        List<Codec> offered = m.codecs().stream().filter(c -> named(c, "telephone-event")).toList();
+        return offered.stream().filter(c -> c.clockRate() == clockRate).findFirst()
+                .or(() -> offered.stream().filter(c -> c.clockRate() == 8_000).findFirst());
     }
 
     private static ChosenCodec of(MediaDescription m, Codec codec) {

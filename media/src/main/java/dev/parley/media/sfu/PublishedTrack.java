@@ -18,10 +18,23 @@ public final class PublishedTrack {
     /** Requests closer together than this are folded into one: a keyframe costs a lot of bandwidth. */
     static final long KEYFRAME_REQUEST_INTERVAL_NANOS = 300_000_000L;
 
-    /** Describes the incoming stream. */
+    /**
+     * Describes the incoming stream.
+     *
+     * @param mid                       the mid of the publisher's offered section ("" when Parley offered)
+     * @param telephoneEventPayloadType the RFC 4733 payload type negotiated on this audio section, or -1
+     */
     public record Source(String trackId, String streamId, MediaKind kind, String codecName, int clockRate,
                          int payloadType, long ssrc, long rtxSsrc, int rtxPayloadType, int audioLevelExtensionId,
-                         String fmtp) {
+                         String fmtp, String mid, int telephoneEventPayloadType) {
+
+        public Source(String trackId, String streamId, MediaKind kind, String codecName, int clockRate,
+                      int payloadType, long ssrc, long rtxSsrc, int rtxPayloadType, int audioLevelExtensionId,
+                      String fmtp) {
+            this(trackId, streamId, kind, codecName, clockRate, payloadType, ssrc, rtxSsrc, rtxPayloadType,
+                    audioLevelExtensionId, fmtp, "", -1);
+        }
+
         public boolean hasRtx() {
             return rtxSsrc >= 0;
         }
@@ -40,6 +53,7 @@ public final class PublishedTrack {
     private int audioLevel = 127;
     private long lastAudioLevelNanos;
     private boolean closed;
+    private DtmfDetector dtmf;
 
     /**
      * @param publisherId  who publishes it (an endpoint id), for room bookkeeping
@@ -78,6 +92,14 @@ public final class PublishedTrack {
         return source.clockRate();
     }
 
+    /**
+     * Where the DTMF keys the publisher sends in band go (RFC 4733). Telephone-event packets
+     * are never forwarded, listener or not: legs do not negotiate that payload type.
+     */
+    public void onDtmf(DtmfDetector.Listener listener) {
+        dtmf = new DtmfDetector(listener);
+    }
+
     int audioLevelExtensionId() {
         return source.audioLevelExtensionId();
     }
@@ -110,6 +132,15 @@ public final class PublishedTrack {
             return;
         }
         packetsReceived++;
+        // Events share the audio's SSRC and sequence numbers, so they count in the statistics
+        // above (or they would look like loss), but subscribers never see them.
+        if (source.telephoneEventPayloadType() >= 0
+                && RtpHeaders.payloadType(b, off) == source.telephoneEventPayloadType()) {
+            if (dtmf != null) {
+                dtmf.onPacket(b, off, len, headerLength);
+            }
+            return;
+        }
         if (source.audioLevelExtensionId() > 0) {
             int at = HeaderExtensions.findExtension(b, off, len, source.audioLevelExtensionId());
             if (at >= 0) {
@@ -163,6 +194,11 @@ public final class PublishedTrack {
     public java.util.Optional<ReportBlock> reportBlock(long nowNanos) {
         return reception.hasPackets() ? java.util.Optional.of(reception.reportBlock(source.ssrc(), nowNanos))
                 : java.util.Optional.empty();
+    }
+
+    /** Loss and jitter measured since the previous call (for link statistics; independent of the RRs). */
+    public ReceptionSample sampleReception() {
+        return reception.sample();
     }
 
     /** The last audio level heard (RFC 6464: 0 loudest .. 127 silent), if heard in the last second. */

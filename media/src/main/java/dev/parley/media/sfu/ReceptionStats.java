@@ -21,6 +21,9 @@ final class ReceptionStats {
     private long received;
     private long expectedPrior;
     private long receivedPrior;
+    /** The interval of {@link #sample}, which is not the receiver reports' interval. */
+    private long expectedAtSample;
+    private long receivedAtSample;
     private double jitter;
     private long lastTransit;
     private boolean hasTransit;
@@ -55,6 +58,8 @@ final class ReceptionStats {
                 received = 0;
                 expectedPrior = 0;
                 receivedPrior = 0;
+                expectedAtSample = 0;
+                receivedAtSample = 0;
             }
         }
         received++;
@@ -80,6 +85,9 @@ final class ReceptionStats {
     }
 
     long cumulativeLost() {
+        if (!started) {
+            return 0; // nothing expected yet (expected() would say 1)
+        }
         return Math.max(0, expected() - received);
     }
 
@@ -90,6 +98,19 @@ final class ReceptionStats {
 
     double jitterSeconds() {
         return jitter / clockRate;
+    }
+
+    /** Loss since the previous sample, and the jitter now; it starts the next sample's interval. */
+    ReceptionSample sample() {
+        if (!started) {
+            return new ReceptionSample(0, 0, 0);
+        }
+        long expected = expected();
+        long expectedInterval = expected - expectedAtSample;
+        long lostInterval = expectedInterval - (received - receivedAtSample);
+        expectedAtSample = expected;
+        receivedAtSample = received;
+        return new ReceptionSample(Math.max(0, expectedInterval), Math.max(0, lostInterval), jitterSeconds() * 1000);
     }
 
     /** A report block for an RR; it also closes the interval for the fraction lost. */

@@ -41,6 +41,7 @@ public final class Subscription {
     private long octetsSent;
     private long retransmissions;
     private long droppedWaitingForKeyframe;
+    private RemoteReport remoteReport;
 
     Subscription(PublishedTrack source, PacketOutput out, LegFormat format, long ssrc) {
         this.source = source;
@@ -152,6 +153,23 @@ public final class Subscription {
     /** The subscriber asks for a keyframe (PLI or FIR): pass it on, throttled, to the publisher. */
     public void onKeyframeRequest(long nowNanos) {
         source.requestKeyframe(nowNanos);
+    }
+
+    /**
+     * The subscriber's receiver report block about this leg, which arrived at
+     * {@code arrivalCompactNtp} (wall clock, {@link NtpTime#compact}, the clock our sender
+     * reports carry) so the round-trip time can be taken from its LSR and DLSR.
+     */
+    public void onReceiverReport(dev.parley.protocol.rtcp.ReportBlock block, long arrivalCompactNtp) {
+        double rttMs = block.lastSenderReport() == 0 ? -1
+                : NtpTime.roundTripTime(arrivalCompactNtp, block.lastSenderReport(), block.delaySinceLastSenderReport())
+                .toNanos() / 1e6;
+        remoteReport = new RemoteReport(block.fractionLost(), block.jitter() * 1000.0 / source.clockRate(), rttMs);
+    }
+
+    /** The subscriber's latest report about this leg, if one came. */
+    public java.util.Optional<RemoteReport> remoteReport() {
+        return java.util.Optional.ofNullable(remoteReport);
     }
 
     /** A sender report for this leg, or empty before anything was sent. */

@@ -48,12 +48,17 @@ public final class SyntheticPeer implements AutoCloseable {
     public static final long VIDEO_RTX_SSRC = 0x2222_0002L;
     public static final int AUDIO_PT = 111;
     public static final int VIDEO_PT = 96;
+    /** telephone-event/48000 in the publish offer (which also offers the 8 kHz one, as browsers do). */
+    public static final int TELEPHONE_EVENT_PT = 126;
     private static final DtlsCertificate CERTIFICATE = DtlsCertificate.generate();
 
-    private final DatagramChannel socket;
-    private final IceCredentials ice = IceCredentials.random();
-    private final Thread receiver;
-    private final CountDownLatch iceDone = new CountDownLatch(1);
+    /** Replaced by {@link #restartIce}, as a client that changed network gets a new socket. */
+    private volatile DatagramChannel socket;
+    private volatile IceCredentials ice = IceCredentials.random();
+    private volatile Thread receiver;
+    private volatile CountDownLatch iceDone = new CountDownLatch(1);
+    /** Writes this peer's offer (with the current ICE credentials); null when Parley offers. */
+    private java.util.function.Supplier<String> ownOffer;
     private final AtomicLong rtpReceived = new AtomicLong();
     private final AtomicLong rtcpReceived = new AtomicLong();
     private final byte[] sendBuffer = new byte[1600];
@@ -67,19 +72,66 @@ public final class SyntheticPeer implements AutoCloseable {
     private InetSocketAddress server;
     private SrtpSession srtpOut;
     private String peerId;
+    private volatile MediaServer.Offer lastOffer;
+    /** Per SSRC of Parley's sender reports: {compact NTP of the last one, System.nanoTime() at arrival}. */
+    private final java.util.Map<Long, long[]> lastSenderReports = new java.util.concurrent.ConcurrentHashMap<>();
+    private String answerSdp = "";
     private int audioSequence;
     private int videoSequence;
 
     private SyntheticPeer() {
+        openSocket();
+    }
+
+    private void openSocket() {
+        DatagramChannel channel;
         try {
-            socket = DatagramChannel.open();
-            socket.setOption(StandardSocketOptions.SO_RCVBUF, 8 * 1024 * 1024);
-            socket.setOption(StandardSocketOptions.SO_SNDBUF, 8 * 1024 * 1024);
-            socket.bind(new InetSocketAddress("127.0.0.1", 0));
+            channel = DatagramChannel.open();
+            channel.setOption(StandardSocketOptions.SO_RCVBUF, 8 * 1024 * 1024);
+            channel.setOption(StandardSocketOptions.SO_SNDBUF, 8 * 1024 * 1024);
+            channel.bind(new InetSocketAddress("127.0.0.1", 0));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        receiver = Thread.ofPlatform().daemon(true).name("synthetic-peer-rx").start(this::receiveLoop);
+        socket = channel;
+        receiver = Thread.ofPlatform().daemon(true).name("synthetic-peer-rx").start(() -> receiveLoop(channel));
+    }
+
+    /** The local address of this peer's socket (it changes with {@link #restartIce}). */
+    public InetSocketAddress localAddress() {
+        try {
+            return (InetSocketAddress) socket.getLocalAddress();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * An ICE restart from a new socket, as a client whose network changed does: new ICE
+     * credentials, a re-offer (its own, or Parley's when Parley offered), checks with
+     * USE-CANDIDATE from the new address. DTLS and SRTP go on unchanged.
+     */
+    public void restartIce(MediaServer media) throws Exception {
+        DatagramChannel old = socket;
+        ice = IceCredentials.random();
+        openSocket();
+        old.close();
+        String serverSdp;
+        if (ownOffer != null) {
+            serverSdp = media.restartIce(peerId, ownOffer.get()).get(10, TimeUnit.SECONDS).sdp();
+            answerSdp = serverSdp;
+        } else {
+            MediaServer.Offer offer = media.restartIceOffer(peerId).get(10, TimeUnit.SECONDS);
+            lastOffer = offer;
+            media.acceptAnswer(peerId, answer(offer.sdp())).get(10, TimeUnit.SECONDS);
+            serverSdp = offer.sdp();
+        }
+        checkConnectivity(serverSdp);
+    }
+
+    /** Parley's last offer to this peer, when Parley offered. */
+    public MediaServer.Offer lastOffer() {
+        return lastOffer;
     }
 
     /** Joins {@code room} on {@code media} as {@code participant}: publishing, or playing {@code playSections} of each kind. */
@@ -102,6 +154,7 @@ public final class SyntheticPeer implements AutoCloseable {
         try {
             MediaServer.Offer offer = media.offerTracks(room, participant, trackIds).get(10, TimeUnit.SECONDS);
             peer.peerId = offer.peerId();
+            peer.lastOffer = offer;
             media.acceptAnswer(offer.peerId(), peer.answer(offer.sdp())).get(10, TimeUnit.SECONDS);
             peer.establish(offer.sdp());
             return peer;
@@ -113,6 +166,7 @@ public final class SyntheticPeer implements AutoCloseable {
 
     /** Answers a later offer (renegotiation) on the same connection. */
     public void answerOffer(MediaServer media, MediaServer.Offer offer) throws Exception {
+        lastOffer = offer;
         media.acceptAnswer(offer.peerId(), answer(offer.sdp())).get(10, TimeUnit.SECONDS);
     }
 
@@ -140,14 +194,29 @@ public final class SyntheticPeer implements AutoCloseable {
 
     private void connect(MediaServer media, String room, String participant, Peer.Intent intent, int playSections)
             throws Exception {
-        String offer = intent == Peer.Intent.PLAY ? playOffer(playSections) : publishOffer();
-        MediaServer.Answer answer = media.acceptOffer(room, participant, offer, intent).get(10, TimeUnit.SECONDS);
+        ownOffer = intent == Peer.Intent.PLAY ? () -> playOffer(playSections) : this::publishOffer;
+        MediaServer.Answer answer = media.acceptOffer(room, participant, ownOffer.get(), intent).get(10, TimeUnit.SECONDS);
         peerId = answer.peerId();
+        answerSdp = answer.sdp();
         establish(answer.sdp());
     }
 
     /** ICE and DTLS towards the server described by {@code serverSdp} (its offer or its answer). */
     private void establish(String serverSdp) throws Exception {
+        SessionDescription description = SessionDescription.parse(serverSdp).toOptional().orElseThrow();
+        var fingerprint = description.effectiveFingerprints(description.media().getFirst()).getFirst();
+        dtls = new DtlsConnection(CERTIFICATE, DtlsRole.CLIENT,
+                DtlsFingerprint.of(fingerprint.hashFunction(), fingerprint.value()).orElseThrow(),
+                List.of(DtlsSrtpProfile.AES_CM_128_HMAC_SHA1_80, DtlsSrtpProfile.AEAD_AES_128_GCM), this::sendRaw);
+        checkConnectivity(serverSdp);
+        DtlsResult keys = dtls.handshake(Duration.ofSeconds(10));
+        SrtpProfile profile = SrtpProfile.byId(keys.profileId()).orElseThrow();
+        srtpOut = SrtpSession.sender(profile, keys.localKey(), keys.localSalt());
+        srtpIn = SrtpSession.receiver(profile, keys.remoteKey(), keys.remoteSalt());
+    }
+
+    /** Nominates the server's loopback candidate with the ICE credentials of {@code serverSdp}, until it answers. */
+    private void checkConnectivity(String serverSdp) throws InterruptedException {
         SessionDescription description = SessionDescription.parse(serverSdp).toOptional().orElseThrow();
         MediaDescription first = description.media().getFirst();
         Candidate candidate = first.candidates().stream()
@@ -156,10 +225,8 @@ public final class SyntheticPeer implements AutoCloseable {
         server = new InetSocketAddress("127.0.0.1", candidate.port());
         var remoteIce = new IceCredentials(description.effectiveIceUfrag(first).orElseThrow(),
                 description.effectiveIcePwd(first).orElseThrow());
-        var fingerprint = description.effectiveFingerprints(first).getFirst();
-        dtls = new DtlsConnection(CERTIFICATE, DtlsRole.CLIENT,
-                DtlsFingerprint.of(fingerprint.hashFunction(), fingerprint.value()).orElseThrow(),
-                List.of(DtlsSrtpProfile.AES_CM_128_HMAC_SHA1_80, DtlsSrtpProfile.AEAD_AES_128_GCM), this::sendRaw);
+        CountDownLatch iceDone = new CountDownLatch(1);
+        this.iceDone = iceDone;
         for (int attempt = 0; attempt < 20 && iceDone.getCount() > 0; attempt++) {
             byte[] check = StunMessage.builder(StunMessage.BINDING, StunClass.REQUEST,
                             TransactionId.random(ThreadLocalRandom.current()))
@@ -176,14 +243,15 @@ public final class SyntheticPeer implements AutoCloseable {
         if (iceDone.getCount() > 0) {
             throw new IllegalStateException("no ICE answer from " + server);
         }
-        DtlsResult keys = dtls.handshake(Duration.ofSeconds(10));
-        SrtpProfile profile = SrtpProfile.byId(keys.profileId()).orElseThrow();
-        srtpOut = SrtpSession.sender(profile, keys.localKey(), keys.localSalt());
-        srtpIn = SrtpSession.receiver(profile, keys.remoteKey(), keys.remoteSalt());
     }
 
     public String peerId() {
         return peerId;
+    }
+
+    /** Parley's answer to this peer's offer ("" when Parley offered). */
+    public String answerSdp() {
+        return answerSdp;
     }
 
     /** Sends one audio packet with {@code payloadSize} bytes; the first 8 carry the send time in nanoseconds. */
@@ -191,9 +259,40 @@ public final class SyntheticPeer implements AutoCloseable {
         sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false, -1);
     }
 
+    /** Loses the next audio packet on the way: its sequence number is used up and nothing is sent. */
+    public void skipAudioSequence() {
+        audioSequence++;
+    }
+
     /** Sends one audio packet carrying an RFC 6464 audio level (0 loudest .. 127 silent). */
     public void sendAudio(int payloadSize, long timestamp, int level) {
         sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false, level);
+    }
+
+    /**
+     * Sends one RFC 4733 telephone-event packet on the audio SSRC, in the audio's sequence
+     * space, as RTCDTMFSender does: {@code timestamp} is the event's start, the same in every
+     * packet of one event; {@code marker} is set on the first packet of an event.
+     */
+    public void sendTelephoneEvent(int event, long timestamp, boolean marker, boolean end, int duration) {
+        byte[] p = sendBuffer;
+        p[0] = (byte) 0x80;
+        p[1] = (byte) ((marker ? 0x80 : 0) | TELEPHONE_EVENT_PT);
+        RtpHeaders.setSequenceNumber(p, 0, audioSequence++ & 0xffff);
+        RtpHeaders.setTimestamp(p, 0, timestamp);
+        RtpHeaders.setSsrc(p, 0, AUDIO_SSRC);
+        int length = new dev.parley.protocol.rtp.TelephoneEvent(event, end, 10, duration).writeTo(p, 12) + 12;
+        sendRaw(p, srtpOut.protectRtp(p, 0, length));
+    }
+
+    /** One whole key press the way a browser sends it: a start, two updates, and the end three times. */
+    public void sendDtmf(int event, long timestamp) {
+        sendTelephoneEvent(event, timestamp, true, false, 960);
+        sendTelephoneEvent(event, timestamp, false, false, 1920);
+        sendTelephoneEvent(event, timestamp, false, false, 2880);
+        for (int i = 0; i < 3; i++) {
+            sendTelephoneEvent(event, timestamp, false, true, 3840);
+        }
     }
 
     /** Sends one video packet; a keyframe's payload starts with a VP8 keyframe descriptor. */
@@ -230,6 +329,33 @@ public final class SyntheticPeer implements AutoCloseable {
         ByteBuffer.wrap(p, header + 2, 8).putLong(System.nanoTime());
         int length = srtpOut.protectRtp(p, 0, header + payload);
         sendRaw(p, length);
+    }
+
+    /**
+     * Sends a receiver report about Parley's stream {@code ssrc} with {@code fractionLost}
+     * (0..255) and {@code jitter} (timestamp units), echoing its last sender report (LSR) with
+     * a DLSR {@code hiddenDelayMillis} shorter than the time really spent, so Parley measures
+     * about that much more round-trip time than loopback has.
+     */
+    public void sendReceiverReport(long ssrc, int fractionLost, long jitter, long hiddenDelayMillis) {
+        long[] sr = lastSenderReports.get(ssrc);
+        long held = sr == null ? 0 : hiddenDelayMillis * 1_000_000L - (System.nanoTime() - sr[1]);
+        if (held > 0) { // the report must be at least that late for a DLSR that much shorter
+            java.util.concurrent.locks.LockSupport.parkNanos(held);
+        }
+        long lsr = sr == null ? 0 : sr[0];
+        long dlsr = sr == null ? 0 : dev.parley.protocol.rtcp.NtpTime.compactFromDuration(
+                Duration.ofNanos(System.nanoTime() - sr[1]).minusMillis(hiddenDelayMillis));
+        var report = new dev.parley.protocol.rtcp.ReceiverReport(0x5151_5151L, List.of(
+                new dev.parley.protocol.rtcp.ReportBlock(ssrc, fractionLost, 0, 0, jitter, lsr, dlsr)));
+        byte[] p = new byte[200];
+        int length = dev.parley.protocol.rtcp.RtcpPacket.writeCompound(List.of(report), p, 0);
+        sendRaw(p, srtpOut.protectRtcp(p, 0, length));
+    }
+
+    /** Whether a sender report of Parley's about {@code ssrc} has arrived. */
+    public boolean hasSenderReportFor(long ssrc) {
+        return lastSenderReports.containsKey(ssrc);
     }
 
     /** Received RTP (and RTCP) datagrams so far. */
@@ -294,7 +420,7 @@ public final class SyntheticPeer implements AutoCloseable {
         }
     }
 
-    private void receiveLoop() {
+    private void receiveLoop(DatagramChannel socket) {
         ByteBuffer buffer = ByteBuffer.allocateDirect(2048);
         byte[] bytes = new byte[2048];
         while (!closed) {
@@ -334,7 +460,21 @@ public final class SyntheticPeer implements AutoCloseable {
                     }
                 }
             }
-            case RTCP -> rtcpReceived.incrementAndGet();
+            case RTCP -> {
+                rtcpReceived.incrementAndGet();
+                SrtpSession in = srtpIn;
+                int plain = in == null ? -1 : in.unprotectRtcp(b, 0, length);
+                if (plain > 0) {
+                    long arrival = System.nanoTime();
+                    dev.parley.protocol.rtcp.RtcpPacket.parseCompound(b, 0, plain).ifPresent(packets -> packets.forEach(
+                            packet -> {
+                                if (packet instanceof dev.parley.protocol.rtcp.SenderReport sr) {
+                                    lastSenderReports.put(sr.ssrc(), new long[] {
+                                            dev.parley.protocol.rtcp.NtpTime.compact(sr.ntpTimestamp()), arrival});
+                                }
+                            }));
+                }
+            }
             default -> {
             }
         }
@@ -348,9 +488,11 @@ public final class SyntheticPeer implements AutoCloseable {
 
     private String publishOffer() {
         return "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0 1\r\na=msid-semantic: WMS s\r\n"
-                + "m=audio 9 UDP/TLS/RTP/SAVPF 111\r\n" + transport("0")
+                + "m=audio 9 UDP/TLS/RTP/SAVPF 111 126 110\r\n" + transport("0")
                 + "a=extmap:2 urn:ietf:params:rtp-hdrext:ssrc-audio-level\r\na=sendonly\r\na=msid:s a0\r\n"
                 + "a=rtpmap:111 opus/48000/2\r\na=fmtp:111 minptime=10;useinbandfec=1\r\n"
+                + "a=rtpmap:126 telephone-event/48000\r\na=fmtp:126 0-15\r\n"
+                + "a=rtpmap:110 telephone-event/8000\r\n"
                 + "a=ssrc:" + AUDIO_SSRC + " cname:synthetic\r\n"
                 + "m=video 9 UDP/TLS/RTP/SAVPF 96 97\r\n" + transport("1")
                 + "a=sendonly\r\na=msid:s v0\r\na=rtpmap:96 VP8/90000\r\na=rtcp-fb:96 nack\r\na=rtcp-fb:96 nack pli\r\n"

@@ -5,6 +5,8 @@ import dev.parley.media.MediaServer;
 import dev.parley.platform.Platform;
 import dev.parley.platform.common.InvalidInput;
 import dev.parley.platform.common.NotFound;
+import dev.parley.platform.signaling.Signaling;
+import dev.parley.platform.signaling.SignalingSettings;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
@@ -35,9 +37,11 @@ public final class ApiServer implements AutoCloseable {
     private final Requests requests;
     private final Javalin app;
     private List<RouteTable.Route> routes = List.of();
+    private final Signaling signaling;
 
-    public ApiServer(ApiSettings settings, Platform platform, MediaServer media, Clock clock) {
+    public ApiServer(ApiSettings settings, Platform platform, MediaServer media, Clock clock, Signaling signaling) {
         this.settings = settings;
+        this.signaling = signaling;
         this.requests = new Requests(mapper, settings.maxBodyBytes());
         var limits = new RateLimits(new RateLimiter(settings.tokenRatePerSecond(), settings.tokenRateBurst(), clock));
         this.app = Javalin.create(config -> {
@@ -47,10 +51,13 @@ public final class ApiServer implements AutoCloseable {
             HealthApi.register(table, requests, platform.database());
             DiscoveryApi.register(table, requests, platform.signingKeys());
             ApiKeysApi.register(table, requests, platform.accounts());
-            TokenApi.register(table, requests, platform.identityTokens(), limits);
+            TokenApi.register(table, requests, platform.identityTokens(), platform.identities(), limits);
+            DemoApi.register(table, requests, settings.demoTokenEndpoint(), platform.accounts(),
+                    platform.identityTokens(), platform.identities(), limits);
             CredentialsApi.register(table, requests, platform.credentials());
             OAuthApi.register(table, requests, platform.credentials(), platform.accessTokens(), limits);
             MediaApi.register(table, requests, media, platform.tokenVerifier());
+            config.routes.ws("/ws", signaling::configure);
             // The demo pages and the browser SDK bundle: static files, not part of the API.
             config.staticFiles.add(files -> {
                 files.hostedPath = "/demo";
@@ -98,6 +105,8 @@ public final class ApiServer implements AutoCloseable {
 
     @Override
     public void close() {
+        // Sockets first, with 1001, so clients hear the server is going away.
+        signaling.close();
         app.stop();
     }
 
@@ -111,6 +120,13 @@ public final class ApiServer implements AutoCloseable {
         config.jsonMapper(new JavalinJackson(mapper, true));
         // Errors Jetty answers before Javalin sees the request are problems too.
         config.jetty.modifyServer(server -> server.setErrorHandler(new ProblemErrorHandler()));
+        config.jetty.modifyWebSocketServletFactory(factory -> {
+            // Larger than the protocol's 64 KiB so SignalingCodec can refuse with 4400 and a reason;
+            // only frames beyond this get Jetty's 1009.
+            factory.setMaxTextMessageSize(4L * SignalingSettings.MAX_MESSAGE_BYTES);
+            // The heartbeat decides when a client is gone; Jetty's idle timeout is only a backstop.
+            factory.setIdleTimeout(signaling.settings().heartbeatTimeout().multipliedBy(4));
+        });
     }
 
     private void refuseOversizedBody(Context ctx, Requests requests) {

@@ -8,6 +8,8 @@ package dev.parley.platform.api;
  * @param maxBodyBytes       larger request bodies are refused with 413
  * @param tokenRatePerSecond sustained requests per second per client on the token endpoints
  * @param tokenRateBurst     requests a client may make at once on the token endpoints
+ * @param demoTokenEndpoint  whether {@code POST /demo/token} hands out tokens of the first account
  */
-public record ApiSettings(String host, int port, long maxBodyBytes, double tokenRatePerSecond, int tokenRateBurst) {
+public record ApiSettings(String host, int port, long maxBodyBytes, double tokenRatePerSecond, int tokenRateBurst,
+                          boolean demoTokenEndpoint) {
 }

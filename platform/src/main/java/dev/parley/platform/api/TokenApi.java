@@ -3,6 +3,7 @@ package dev.parley.platform.api;
 import static io.javalin.http.HandlerType.POST;
 
 import dev.parley.platform.common.InvalidInput;
+import dev.parley.platform.identity.IdentityDirectory;
 import dev.parley.platform.token.IdentityTokenRequest;
 import dev.parley.platform.token.IdentityTokens;
 import dev.parley.platform.token.RecordingCapability;
@@ -17,7 +18,8 @@ final class TokenApi {
     private TokenApi() {
     }
 
-    static void register(RouteTable routes, Requests requests, IdentityTokens tokens, RateLimits limits) {
+    static void register(RouteTable routes, Requests requests, IdentityTokens tokens, IdentityDirectory identities,
+                         RateLimits limits) {
         routes.withKey(POST, "/webrtc/1/token", (ctx, caller) -> {
             limits.check("app:" + caller.id());
             var body = requests.json(ctx);
@@ -38,6 +40,8 @@ final class TokenApi {
                 throw ApiProblem.invalid(e);
             }
             var issued = tokens.issue(caller.accountId(), request);
+            // From now on the identity exists for signaling (DESTINATION_UNAVAILABLE, not NOT_FOUND).
+            identities.touch(caller.accountId(), request.identity(), request.displayName());
             Json.write(ctx, requests.mapper(), 200, Requests.JSON,
                     Map.of("token", issued.token(), "expirationTime", issued.expiresAt().toString()));
         });

@@ -137,6 +137,16 @@ public final class IceLiteAgent {
         setCredentials(newLocal, Optional.of(newRemote));
     }
 
+    /**
+     * ICE restart that this side offers: new local credentials now, the peer's new ones with
+     * its answer ({@link #setRemote}). In between, a check with the new local ufrag and any
+     * remote ufrag is accepted, as before the first answer: the peer may start checking as soon
+     * as it has our offer, before its answer reaches us.
+     */
+    public void restartLocal(IceCredentials newLocal) {
+        setCredentials(newLocal, Optional.empty());
+    }
+
     /** ICE restart from the four SDP values; throws {@link IllegalArgumentException} for invalid ones. */
     public void restart(String newLocalUfrag, String newLocalPwd, String newRemoteUfrag, String newRemotePwd) {
         restart(new IceCredentials(newLocalUfrag, newLocalPwd), new IceCredentials(newRemoteUfrag, newRemotePwd));

@@ -28,6 +28,8 @@ import java.util.Optional;
 public record TelephoneEvent(int event, boolean end, int volume, int duration) {
 
     public static final int LENGTH = 4;
+    /** RFC 4733 §3.2, Table 3: events 0..15 are the DTMF keys in this order. */
+    private static final String DTMF_DIGITS = "0123456789*#ABCD";
 
     public TelephoneEvent {
         Bytes.requireRange("event", event, 0, 255);
@@ -44,6 +46,11 @@ public record TelephoneEvent(int event, boolean end, int volume, int duration) {
         }
         return Optional.of(new TelephoneEvent(buf[off] & 0xff, (buf[off + 1] & 0x80) != 0, buf[off + 1] & 0x3f,
                 Bytes.u16(buf, off + 2)));
+    }
+
+    /** The DTMF key this event stands for (0-9, *, #, A-D), or empty for the other events. */
+    public Optional<Character> dtmfDigit() {
+        return event < DTMF_DIGITS.length() ? Optional.of(DTMF_DIGITS.charAt(event)) : Optional.empty();
     }
 
     public int writeTo(byte[] buf, int off) {

@@ -241,6 +241,23 @@ class IceLiteAgentTest {
     }
 
     @Test
+    void aRestartWeOfferAcceptsTheNewLocalUfragBeforeThePeersAnswer() {
+        succeed(peer.nominate(), A, T0);
+        var newLite = IceCredentials.random(random);
+        agent.restartLocal(newLite);
+        assertEquals(401, errorCode(send(peer.nominate(), A, T0 + SECOND)), "the old credentials are gone");
+
+        var newPeer = IceCredentials.random(random);
+        peer.own = newPeer;
+        peer.lite = newLite;
+        assertEquals(new Event.Switched(A, B), succeed(peer.nominate(), B, T0 + 2 * SECOND), "checks before the answer");
+        agent.setRemote(newPeer);
+        assertEquals(Event.NONE, succeed(peer.nominate(), B, T0 + 3 * SECOND));
+        peer.own = IceCredentials.random(random);
+        assertEquals(401, errorCode(send(peer.nominate(), B, T0 + 4 * SECOND)), "once answered, its ufrag is checked");
+    }
+
+    @Test
     void checksWithoutCredentialsGet400() {
         byte[] noIntegrity = peer.build(liteCredentials.ufrag() + ":" + peerCredentials.ufrag(), true,
                 new byte[0], b -> b.add(new StunAttribute.UseCandidate()), true);

@@ -27,6 +27,16 @@ class TelephoneEventTest {
     }
 
     @Test
+    void eventsZeroToFifteenAreTheDtmfKeys() {
+        var digits = new StringBuilder();
+        for (int event = 0; event < 16; event++) {
+            digits.append(new TelephoneEvent(event, false, 10, 0).dtmfDigit().orElseThrow());
+        }
+        assertEquals("0123456789*#ABCD", digits.toString());
+        assertEquals(java.util.Optional.empty(), new TelephoneEvent(16, false, 10, 0).dtmfDigit(), "flash is no key");
+    }
+
+    @Test
     void roundTrips() {
         for (var event : List.of(new TelephoneEvent(0, false, 0, 0), new TelephoneEvent(255, true, 63, 65535),
                 new TelephoneEvent(10, false, 7, 1234))) {

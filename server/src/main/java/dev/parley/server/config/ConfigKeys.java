@@ -40,10 +40,18 @@ public final class ConfigKeys {
             "Comma-separated IP addresses offered to peers as ICE candidates (the public IP behind NAT). "
                     + "Empty: every non-loopback interface address.");
 
+    public static final ConfigKey CALLS_RING_TIMEOUT_SECONDS = new ConfigKey("calls.ring-timeout-seconds", "60",
+            "Seconds a one-to-one call rings before it ends with NO_ANSWER (10200).");
+    public static final ConfigKey ROOMS_MAX_PARTICIPANTS = new ConfigKey("rooms.max-participants", "50",
+            "Most members a room holds; one more join gets ROOM_FULL (10305).");
+    public static final ConfigKey DEMO_TOKEN_ENDPOINT = new ConfigKey("demo.token-endpoint", "auto",
+            "POST /demo/token (sign in to the demo app without an API key): on, off, or auto (on with the embedded "
+                    + "database, i.e. db.url empty; off otherwise).");
+
     public static final List<ConfigKey> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, PUBLIC_URL,
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, TOKEN_RATE_PER_SECOND, TOKEN_RATE_BURST,
             SIGNING_KEY_REFRESH_SECONDS, BOOTSTRAP_ACCOUNT_NAME, MEDIA_PORT, MEDIA_BIND_ADDRESS,
-            MEDIA_ANNOUNCED_ADDRESSES);
+            MEDIA_ANNOUNCED_ADDRESSES, CALLS_RING_TIMEOUT_SECONDS, ROOMS_MAX_PARTICIPANTS, DEMO_TOKEN_ENDPOINT);
 
     private ConfigKeys() {
     }

@@ -127,7 +127,10 @@ public final class ConfigLoader {
                 v.required(ConfigKeys.BOOTSTRAP_ACCOUNT_NAME),
                 new MediaSettings(v.integer(ConfigKeys.MEDIA_PORT, 0, 65535),
                         v.address(ConfigKeys.MEDIA_BIND_ADDRESS),
-                        v.addresses(ConfigKeys.MEDIA_ANNOUNCED_ADDRESSES)));
+                        v.addresses(ConfigKeys.MEDIA_ANNOUNCED_ADDRESSES)),
+                Duration.ofSeconds(v.integer(ConfigKeys.CALLS_RING_TIMEOUT_SECONDS, 1, 3600)),
+                v.integer(ConfigKeys.ROOMS_MAX_PARTICIPANTS, 2, 10_000),
+                v.oneOf(ConfigKeys.DEMO_TOKEN_ENDPOINT, "auto", "on", "off"));
     }
 
     private static void requireHttpUrl(ConfigKey key, String url) {
@@ -168,6 +171,14 @@ public final class ConfigLoader {
             } catch (NumberFormatException e) {
                 throw new ConfigException(describe(key) + " must be a whole number, not '" + text + "'");
             }
+        }
+
+        String oneOf(ConfigKey key, String... allowed) {
+            String value = required(key);
+            if (!java.util.List.of(allowed).contains(value)) {
+                throw new ConfigException(describe(key) + " must be one of " + String.join(", ", allowed) + ", not '" + value + "'");
+            }
+            return value;
         }
 
         double decimal(ConfigKey key, double min, double max) {

@@ -2,6 +2,7 @@ package dev.parley.server.config;
 
 import dev.parley.media.MediaSettings;
 import dev.parley.platform.api.ApiSettings;
+import dev.parley.platform.signaling.SignalingSettings;
 import dev.parley.platform.store.DatabaseSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +23,10 @@ public record ParleyConfig(
         int tokenRateBurst,
         Duration signingKeyRefresh,
         String bootstrapAccountName,
-        MediaSettings media) {
+        MediaSettings media,
+        Duration ringTimeout,
+        int roomsMaxParticipants,
+        String demoTokenEndpoint) {
 
     public DatabaseSettings database() {
         return dbUrl.map(url -> new DatabaseSettings(url, dbUser, dbPassword, dbPoolSize))
@@ -30,7 +34,22 @@ public record ParleyConfig(
     }
 
     public ApiSettings api() {
-        return new ApiSettings(httpHost, httpPort, httpMaxBodyBytes, tokenRatePerSecond, tokenRateBurst);
+        return new ApiSettings(httpHost, httpPort, httpMaxBodyBytes, tokenRatePerSecond, tokenRateBurst,
+                demoTokenEndpointEnabled());
+    }
+
+    /** {@code auto} means on exactly when the database is the embedded one: a private test setup. */
+    public boolean demoTokenEndpointEnabled() {
+        return switch (demoTokenEndpoint) {
+            case "on" -> true;
+            case "off" -> false;
+            default -> dbUrl.isEmpty();
+        };
+    }
+
+    /** Signaling with the configured ring timeout and room size, and the protocol's fixed timings. */
+    public SignalingSettings signaling() {
+        return SignalingSettings.defaults().withRingTimeout(ringTimeout).withMaxRoomParticipants(roomsMaxParticipants);
     }
 
     /** The public URL; when unset, localhost on the port actually bound. */

@@ -24,6 +24,12 @@ public final class TestServer implements AutoCloseable {
 
     /** Starts a server; {@code extra} adds or overrides configuration variables. */
     public static TestServer start(TestDatabase database, Path workDir, Map<String, String> extra) {
+        return start(database, workDir, extra, java.util.function.UnaryOperator.identity());
+    }
+
+    /** Starts a server whose signaling timings {@code signaling} adjusts (shorter heartbeats, ring timeouts). */
+    public static TestServer start(TestDatabase database, Path workDir, Map<String, String> extra,
+                                   java.util.function.UnaryOperator<dev.parley.platform.signaling.SignalingSettings> signaling) {
         var env = new HashMap<String, String>(database.environment());
         int port = freePort();
         env.put("PARLEY_HTTP_HOST", "127.0.0.1");
@@ -32,7 +38,7 @@ public final class TestServer implements AutoCloseable {
         env.put("PARLEY_MEDIA_PORT", "0");
         env.putAll(extra);
         ParleyConfig config = ConfigLoader.load(env, workDir);
-        return new TestServer(config, ParleyServer.start(config, Clock.systemUTC()));
+        return new TestServer(config, ParleyServer.start(config, Clock.systemUTC(), signaling.apply(config.signaling())));
     }
 
     public static int freePort() {

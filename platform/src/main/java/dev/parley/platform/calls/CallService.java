@@ -1,0 +1,225 @@
+package dev.parley.platform.calls;
+
+import dev.parley.media.MediaServer;
+import dev.parley.platform.common.Secrets;
+import dev.parley.platform.identity.IdentityDirectory;
+import dev.parley.platform.signaling.ClientMessage;
+import dev.parley.platform.signaling.ServerMessage;
+import dev.parley.platform.signaling.SignalingSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Calls and rooms of every account: creates them, routes each client message to the one its
+ * {@code callId} names (on that conversation's executor) and keeps the indexes that BUSY,
+ * resumption and lookups need. Identities and rooms are looked up within the device's
+ * account only, so nothing reaches across accounts.
+ */
+public final class CallService implements AutoCloseable {
+
+    private final SignalingSettings settings;
+    private final Clock clock;
+    private final MediaServer media;
+    private final IdentityDirectory identities;
+    private final Presence presence;
+    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("parley-call-timers").daemon().factory());
+    private final Map<String, Conversation> byCallId = new ConcurrentHashMap<>();
+    private final Map<String, Set<Conversation>> bySession = new ConcurrentHashMap<>();
+    /** Guards {@link #liveCalls}: BUSY is a check-then-add across calls. Nothing else runs under it. */
+    private final Object busyLock = new Object();
+    private final Set<Call> liveCalls = new HashSet<>();
+    /** Guards {@link #rooms}: get-or-create and remove-when-empty must not interleave. */
+    private final Map<String, CallRoom> rooms = new HashMap<>();
+
+    public CallService(SignalingSettings settings, Clock clock, MediaServer media, IdentityDirectory identities,
+                       Presence presence) {
+        this.settings = settings;
+        this.clock = clock;
+        this.media = media;
+        this.identities = identities;
+        this.presence = presence;
+    }
+
+    /** {@code call}: BUSY, DESTINATION_NOT_FOUND and _UNAVAILABLE end the new call at once. Blocking (database). */
+    public void call(Device caller, ClientMessage.Call request) {
+        if (request.to().equals(caller.identity())) {
+            caller.send(new ServerMessage.Error(request.requestId(), null,
+                    ErrorCode.INVALID_REQUEST.info("to must be another identity than your own")));
+            return;
+        }
+        var customData = new HashMap<String, String>();
+        if (request.customData() != null) {
+            request.customData().forEach((k, v) -> customData.put(k, (String) v));
+        }
+        var call = new Call(this, newCallId(), caller, request.to(), request.video() == null || request.video(),
+                Map.copyOf(customData));
+        ErrorCode refusal = null;
+        List<Device> devices = List.of();
+        if (!identities.exists(caller.accountId(), request.to())) {
+            refusal = ErrorCode.DESTINATION_NOT_FOUND;
+        } else {
+            devices = presence.onlineDevices(caller.accountId(), request.to());
+            if (devices.isEmpty()) {
+                refusal = ErrorCode.DESTINATION_UNAVAILABLE;
+            }
+        }
+        if (refusal == null) {
+            synchronized (busyLock) {
+                if (liveCalls.stream().anyMatch(c -> c.accountId.equals(caller.accountId()) && c.involves(request.to()))) {
+                    refusal = ErrorCode.BUSY;
+                } else {
+                    liveCalls.add(call);
+                }
+            }
+        }
+        byCallId.put(call.callId, call);
+        joined(caller, call);
+        ErrorCode ending = refusal;
+        List<Device> ring = devices;
+        call.executor.execute(() -> {
+            caller.send(new ServerMessage.CallCreated(request.requestId(), call.callId, caller.identity(), request.to()));
+            if (ending != null) {
+                call.end(ending);
+            } else {
+                call.start(ring);
+            }
+        });
+    }
+
+    /** {@code join-room}: the room of that name in the device's account, created on first join. */
+    public void joinRoom(Device device, ClientMessage.JoinRoom request) {
+        CallRoom room;
+        synchronized (rooms) {
+            room = rooms.computeIfAbsent(device.accountId() + "/" + request.room(),
+                    key -> new CallRoom(this, device.accountId(), request.room()));
+        }
+        room.executor.execute(() -> {
+            if (!room.join(device, request)) {
+                joinRoom(device, request);
+            }
+        });
+    }
+
+    /** A message naming a call or room membership: handled on that conversation's executor. */
+    public void route(Device device, ClientMessage.CallScoped message) {
+        Conversation conversation = byCallId.get(message.callId());
+        if (conversation == null || !conversation.accountId.equals(device.accountId())) {
+            device.send(new ServerMessage.Error(message.requestId(), message.callId(),
+                    ErrorCode.UNKNOWN_CALL.info("callId " + message.callId() + " is not one of your calls or rooms")));
+            return;
+        }
+        conversation.executor.execute(() -> conversation.handle(device, message));
+    }
+
+    /** The device's socket dropped or came back: the others hear of it. */
+    public void connectionChanged(Device device, boolean online) {
+        for (Conversation conversation : conversationsOf(device)) {
+            conversation.executor.execute(() -> conversation.deviceConnection(device, online));
+        }
+    }
+
+    /** The device's session ended for good: its calls end with CONNECTION_LOST, its rooms are left. */
+    public void deviceGone(Device device) {
+        for (Conversation conversation : conversationsOf(device)) {
+            conversation.executor.execute(() -> conversation.deviceGone(device));
+        }
+        bySession.remove(device.sessionId());
+    }
+
+    /** The calls and rooms a resumed device is still in. */
+    public List<ServerMessage.CallSummary> summaries(Device device) {
+        var summaries = new ArrayList<ServerMessage.CallSummary>();
+        for (Conversation conversation : conversationsOf(device)) {
+            for (String callId : conversation.callIdsOf(device)) {
+                summaries.add(new ServerMessage.CallSummary(callId, conversation.kind(), conversation.status()));
+            }
+        }
+        return summaries;
+    }
+
+    // --- for calls and rooms ---
+
+    void joined(Device device, Call call) {
+        bySession.computeIfAbsent(device.sessionId(), id -> ConcurrentHashMap.newKeySet()).add(call);
+    }
+
+    void joined(Device device, CallRoom room, String callId) {
+        byCallId.put(callId, room);
+        bySession.computeIfAbsent(device.sessionId(), id -> ConcurrentHashMap.newKeySet()).add(room);
+    }
+
+    void left(Device device, CallRoom room, String callId) {
+        byCallId.remove(callId);
+        Set<Conversation> set = bySession.get(device.sessionId());
+        if (set != null && room.callIdsOf(device).isEmpty()) {
+            set.remove(room);
+        }
+    }
+
+    void finished(Call call) {
+        synchronized (busyLock) {
+            liveCalls.remove(call);
+        }
+        byCallId.remove(call.callId);
+        bySession.values().forEach(set -> set.remove(call));
+    }
+
+    void roomClosed(CallRoom room) {
+        synchronized (rooms) {
+            rooms.remove(room.accountId + "/" + room.name, room);
+        }
+    }
+
+    SerialExecutor newExecutor() {
+        return new SerialExecutor(workers);
+    }
+
+    String newCallId() {
+        return Secrets.id("c", 24);
+    }
+
+    ScheduledFuture<?> schedule(Duration delay, Runnable task) {
+        return timers.schedule(task, delay.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    ScheduledFuture<?> scheduleAtFixedRate(Duration period, Runnable task) {
+        return timers.scheduleAtFixedRate(task, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    SignalingSettings settings() {
+        return settings;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    MediaServer media() {
+        return media;
+    }
+
+    private List<Conversation> conversationsOf(Device device) {
+        Set<Conversation> set = bySession.get(device.sessionId());
+        return set == null ? List.of() : List.copyOf(set);
+    }
+
+    @Override
+    public void close() {
+        timers.shutdownNow();
+        workers.shutdown();
+    }
+}

@@ -1,0 +1,76 @@
+package dev.parley.platform.signaling;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import java.util.Map;
+
+/**
+ * What a client sends (docs/signaling.md). Read by {@link SignalingCodec}; unknown fields are
+ * ignored. Booleans are boxed so that an absent field can be told from {@code false}; the
+ * defaults are applied where the message is handled.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ClientMessage.Register.class, name = "register"),
+        @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
+        @JsonSubTypes.Type(value = ClientMessage.Call.class, name = "call"),
+        @JsonSubTypes.Type(value = ClientMessage.Accept.class, name = "accept"),
+        @JsonSubTypes.Type(value = ClientMessage.Decline.class, name = "decline"),
+        @JsonSubTypes.Type(value = ClientMessage.Hangup.class, name = "hangup"),
+        @JsonSubTypes.Type(value = ClientMessage.JoinRoom.class, name = "join-room"),
+        @JsonSubTypes.Type(value = ClientMessage.LeaveRoom.class, name = "leave-room"),
+        @JsonSubTypes.Type(value = ClientMessage.Publish.class, name = "publish"),
+        @JsonSubTypes.Type(value = ClientMessage.SubscribeAnswer.class, name = "subscribe-answer"),
+        @JsonSubTypes.Type(value = ClientMessage.Resubscribe.class, name = "resubscribe"),
+        @JsonSubTypes.Type(value = ClientMessage.MediaState.class, name = "media-state"),
+        @JsonSubTypes.Type(value = ClientMessage.Hold.class, name = "hold"),
+})
+public sealed interface ClientMessage {
+
+    String requestId();
+
+    /** A message about one of the client's calls or room memberships. */
+    sealed interface CallScoped extends ClientMessage {
+        String callId();
+    }
+
+    record Register(String requestId, String resume) implements ClientMessage {
+    }
+
+    record Ping(String requestId) implements ClientMessage {
+    }
+
+    record Call(String requestId, String to, Boolean video, Map<String, Object> customData) implements ClientMessage {
+    }
+
+    record JoinRoom(String requestId, String room, Boolean video, Map<String, Object> customData) implements ClientMessage {
+    }
+
+    record Accept(String requestId, String callId, Boolean video) implements CallScoped {
+    }
+
+    record Decline(String requestId, String callId) implements CallScoped {
+    }
+
+    record Hangup(String requestId, String callId) implements CallScoped {
+    }
+
+    record LeaveRoom(String requestId, String callId) implements CallScoped {
+    }
+
+    record Publish(String requestId, String callId, String sdp, Map<String, String> sources) implements CallScoped {
+    }
+
+    record SubscribeAnswer(String requestId, String callId, String sdp) implements CallScoped {
+    }
+
+    record Resubscribe(String requestId, String callId) implements CallScoped {
+    }
+
+    record MediaState(String requestId, String callId, Boolean audioMuted, Boolean camera, Boolean screenShare)
+            implements CallScoped {
+    }
+
+    record Hold(String requestId, String callId, Boolean onHold) implements CallScoped {
+    }
+}

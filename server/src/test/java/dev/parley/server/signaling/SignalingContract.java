@@ -1,0 +1,406 @@
+package dev.parley.server.signaling;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.platform.signaling.SignalingSettings;
+import dev.parley.platform.token.IdentityTokens;
+import dev.parley.platform.token.TokenSigner;
+import dev.parley.server.support.TestDatabase;
+import dev.parley.server.support.TestServer;
+import dev.parley.server.support.WsClient;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * WebSocket signaling over a real server (docs/signaling.md): authentication, the codec,
+ * heartbeat, calls, rooms, accounts kept apart, resumption, the demo token endpoint. Ring
+ * timeout and resume window are shortened through {@link SignalingSettings}.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class SignalingContract {
+
+    static final Duration RING = Duration.ofMillis(2500);
+    static final Duration RESUME = Duration.ofMillis(1500);
+
+    @TempDir
+    static Path dir;
+    private TestDatabase database;
+    TestServer server;
+    private final List<WsClient> clients = new ArrayList<>();
+    private static final AtomicInteger NAMES = new AtomicInteger();
+
+    abstract TestDatabase openDatabase(Path workDir);
+
+    @BeforeAll
+    void start() {
+        database = openDatabase(dir.resolve("data"));
+        server = TestServer.start(database, dir, Map.of(), s -> s.withRingTimeout(RING).withResumeWindow(RESUME)
+                .withMaxRoomParticipants(3));
+    }
+
+    @AfterAll
+    void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @AfterEach
+    void closeClients() {
+        clients.forEach(WsClient::close);
+        clients.clear();
+    }
+
+    static String name(String base) {
+        return base + "-" + NAMES.incrementAndGet();
+    }
+
+    String token(String identity) {
+        return token(server.firstApiKey(), identity);
+    }
+
+    String token(String apiKey, String identity) {
+        var response = server.http().postJson("/webrtc/1/token", apiKey,
+                "{\"identity\":\"" + identity + "\",\"displayName\":\"" + identity.toUpperCase() + "\"}");
+        assertEquals(200, response.status(), response.toString());
+        return response.json().get("token").asText();
+    }
+
+    WsClient online(String identity) {
+        return online(server.firstApiKey(), identity);
+    }
+
+    WsClient online(String apiKey, String identity) {
+        var client = WsClient.register(server.http(), token(apiKey, identity));
+        clients.add(client);
+        return client;
+    }
+
+    WsClient connect(String token) {
+        var client = WsClient.connect(server.http(), token);
+        clients.add(client);
+        return client;
+    }
+
+    static String call(WsClient caller, String to) {
+        caller.send("{\"type\":\"call\",\"requestId\":\"r1\",\"to\":\"" + to + "\",\"video\":true,\"customData\":{\"k\":\"v\"}}");
+        JsonNode created = caller.expect("call-created");
+        assertEquals("r1", created.get("requestId").asText());
+        return created.get("callId").asText();
+    }
+
+    // --- connecting ---
+
+    @Test
+    void aMissingBadOrExpiredTokenClosesWith4401AndAReason() {
+        var missing = connect(null).awaitClose();
+        assertEquals(4401, missing.code());
+        assertTrue(missing.reason().contains("token"), missing.reason());
+
+        var bad = connect("not-a-jwt").awaitClose();
+        assertEquals(4401, bad.code());
+        assertTrue(bad.reason().contains("not a JWT"), bad.reason());
+
+        var platform = server.server().platform();
+        var past = new IdentityTokens(new TokenSigner(platform.signingKeys(),
+                Clock.offset(Clock.systemUTC(), Duration.ofHours(-2)), server.http().baseUrl()));
+        String expiredToken = past.issue(server.server().firstApiKey().orElseThrow().key().accountId(),
+                new dev.parley.platform.token.IdentityTokenRequest("old-alice", java.util.Optional.empty(),
+                        Duration.ofSeconds(60), java.util.Optional.empty())).token();
+        var expired = connect(expiredToken).awaitClose();
+        assertEquals(4401, expired.code());
+        assertTrue(expired.reason().contains("expired"), expired.reason());
+    }
+
+    @Test
+    void anUnknownTypeIsAnsweredWithAnErrorAndTheSocketStaysOpen() {
+        var alice = online(name("alice"));
+        alice.send("{\"type\":\"teleport\",\"requestId\":\"q9\",\"where\":\"mars\"}");
+        JsonNode error = alice.expect("error");
+        assertEquals("q9", error.get("requestId").asText());
+        assertEquals(10400, error.get("errorCode").get("id").asInt());
+        assertTrue(error.get("errorCode").get("description").asText().contains("teleport"));
+        alice.send("{\"type\":\"ping\",\"unknownField\":1}");
+        alice.expect("pong");
+        assertFalse(alice.isClosed());
+    }
+
+    @Test
+    void badJsonOrNoTypeClosesWith4400() {
+        var broken = online(name("alice"));
+        broken.send("{\"type\":");
+        broken.assertClosed(4400);
+        var untyped = online(name("alice"));
+        untyped.send("{\"to\":\"bob\"}");
+        untyped.assertClosed(4400);
+        var huge = online(name("alice"));
+        huge.send("{\"type\":\"ping\",\"pad\":\"" + "x".repeat(70 * 1024) + "\"}");
+        huge.assertClosed(4400);
+    }
+
+    @Test
+    void messagesBeforeRegisterAreRefusedAndValidationNamesTheField() {
+        var raw = connect(token(name("alice")));
+        raw.send("{\"type\":\"call\",\"to\":\"bob-1\"}");
+        assertEquals("INVALID_STATE", raw.expect("error").get("errorCode").get("name").asText());
+        raw.send("{\"type\":\"ping\"}");
+        raw.expect("pong");
+
+        var alice = online(name("alice"));
+        alice.send("{\"type\":\"call\",\"requestId\":\"a\",\"to\":\"x\"}");
+        assertTrue(alice.expect("error").get("errorCode").get("description").asText().startsWith("to "));
+        alice.send("{\"type\":\"join-room\",\"requestId\":\"b\",\"room\":\"no/slash\"}");
+        assertTrue(alice.expect("error").get("errorCode").get("description").asText().startsWith("room "));
+        alice.send("{\"type\":\"call\",\"requestId\":\"c\",\"to\":\"bob-1\",\"customData\":{\"n\":5}}");
+        assertTrue(alice.expect("error").get("errorCode").get("description").asText().startsWith("customData.n"));
+        alice.send("{\"type\":\"call\",\"requestId\":\"d\",\"to\":\"bob-1\",\"video\":\"yes\"}");
+        assertTrue(alice.expect("error").get("errorCode").get("description").asText().startsWith("video"));
+        alice.send("{\"type\":\"hangup\",\"requestId\":\"e\",\"callId\":\"c_nothere\"}");
+        assertEquals("UNKNOWN_CALL", alice.expect("error").get("errorCode").get("name").asText());
+    }
+
+    // --- calls ---
+
+    @Test
+    void everyDeviceRingsAndTheFirstToAcceptWins() {
+        String bobName = name("bob");
+        var alice = online(name("alice"));
+        var bobPhone = online(bobName);
+        var bobLaptop = online(bobName);
+        String callId = call(alice, bobName);
+        JsonNode incoming = bobPhone.expect("incoming-call");
+        assertEquals(callId, incoming.get("callId").asText());
+        assertEquals("v", incoming.get("customData").get("k").asText());
+        bobLaptop.expect("incoming-call");
+        alice.expect("call-ringing");
+
+        bobLaptop.send("{\"type\":\"accept\",\"callId\":\"" + callId + "\",\"video\":false}");
+        bobLaptop.expect("call-established");
+        alice.expect("call-established");
+        bobPhone.expectCode("call-ended", "ANSWERED_ELSEWHERE");
+
+        bobPhone.send("{\"type\":\"accept\",\"callId\":\"" + callId + "\"}");
+        assertEquals("UNKNOWN_CALL", bobPhone.expect("error").get("errorCode").get("name").asText());
+        bobLaptop.send("{\"type\":\"accept\",\"callId\":\"" + callId + "\"}");
+        assertEquals("INVALID_STATE", bobLaptop.expect("error").get("errorCode").get("name").asText());
+
+        alice.send("{\"type\":\"hangup\",\"callId\":\"" + callId + "\"}");
+        alice.expectCode("call-ended", "NORMAL_HANGUP");
+        bobLaptop.expectCode("call-ended", "NORMAL_HANGUP");
+    }
+
+    @Test
+    void declineRejects() {
+        String bobName = name("bob");
+        var alice = online(name("alice"));
+        var bob = online(bobName);
+        String callId = call(alice, bobName);
+        bob.expect("incoming-call");
+        bob.send("{\"type\":\"decline\",\"callId\":\"" + callId + "\"}");
+        alice.expectCode("call-ended", "REJECTED");
+        bob.expectCode("call-ended", "REJECTED");
+    }
+
+    @Test
+    void aCalleeInACallIsBusy() {
+        String bobName = name("bob");
+        var alice = online(name("alice"));
+        var bob = online(bobName);
+        String first = call(alice, bobName);
+        bob.expect("incoming-call");
+        bob.send("{\"type\":\"accept\",\"callId\":\"" + first + "\"}");
+        alice.expect("call-established");
+        var carol = online(name("carol"));
+        call(carol, bobName);
+        assertEquals(0, carol.expectCode("call-ended", "BUSY").get("duration").asLong());
+        assertTrue(bob.quietAbout("incoming-call", 200));
+    }
+
+    @Test
+    void nobodyAnsweringIsNoAnswer() {
+        String bobName = name("bob");
+        var alice = online(name("alice"));
+        var bob = online(bobName);
+        call(alice, bobName);
+        bob.expect("incoming-call");
+        alice.expectCode("call-ended", "NO_ANSWER");
+        bob.expectCode("call-ended", "NO_ANSWER");
+    }
+
+    @Test
+    void theCallerHangingUpFirstCancels() {
+        String bobName = name("bob");
+        var alice = online(name("alice"));
+        var bob = online(bobName);
+        String callId = call(alice, bobName);
+        bob.expect("incoming-call");
+        alice.send("{\"type\":\"hangup\",\"callId\":\"" + callId + "\"}");
+        bob.expectCode("call-ended", "CANCELLED");
+        alice.expectCode("call-ended", "CANCELLED");
+    }
+
+    @Test
+    void unknownAndOfflineDestinations() {
+        var alice = online(name("alice"));
+        call(alice, name("nobody"));
+        alice.expectCode("call-ended", "DESTINATION_NOT_FOUND");
+        String offline = name("dave");
+        token(offline);
+        call(alice, offline);
+        alice.expectCode("call-ended", "DESTINATION_UNAVAILABLE");
+    }
+
+    // --- accounts ---
+
+    @Test
+    void anotherAccountsIdentitiesAndRoomsAreOutOfReach() {
+        String otherKey = server.server().platform().accounts().createAccount("B " + name("acct")).text();
+        String bobName = name("bob");
+        var bobInB = online(otherKey, bobName);
+        var alice = online(name("alice"));
+        call(alice, bobName);
+        alice.expectCode("call-ended", "DESTINATION_NOT_FOUND");
+        assertTrue(bobInB.quietAbout("incoming-call", 200));
+
+        String room = name("standup");
+        bobInB.send("{\"type\":\"join-room\",\"room\":\"" + room + "\"}");
+        assertEquals(0, bobInB.expect("room-joined").get("participants").size());
+        alice.send("{\"type\":\"join-room\",\"room\":\"" + room + "\"}");
+        assertEquals(0, alice.expect("room-joined").get("participants").size());
+        assertTrue(bobInB.quietAbout("participant-joined", 200));
+    }
+
+    // --- rooms ---
+
+    @Test
+    void roomsTellMembersWhoJoinsAndLeavesAndHaveAMaximum() {
+        String room = name("standup");
+        String aliceName = name("alice");
+        var alice = online(aliceName);
+        var bob = online(name("bob"));
+        var carol = online(name("carol"));
+        var dave = online(name("dave"));
+        alice.send("{\"type\":\"join-room\",\"requestId\":\"j\",\"room\":\"" + room + "\"}");
+        JsonNode aliceJoined = alice.expect("room-joined");
+        String aliceCall = aliceJoined.get("callId").asText();
+        bob.send("{\"type\":\"join-room\",\"room\":\"" + room + "\"}");
+        JsonNode bobJoined = bob.expect("room-joined");
+        assertEquals(aliceName, bobJoined.get("participants").get(0).get("identity").asText());
+        assertEquals(aliceCall, alice.expect("participant-joined").get("callId").asText());
+        carol.send("{\"type\":\"join-room\",\"room\":\"" + room + "\"}");
+        carol.expect("room-joined");
+        dave.send("{\"type\":\"join-room\",\"requestId\":\"full\",\"room\":\"" + room + "\"}");
+        assertEquals("full", dave.expectCode("error", "ROOM_FULL").get("requestId").asText());
+
+        alice.send("{\"type\":\"join-room\",\"room\":\"" + room + "\"}");
+        alice.expectCode("error", "INVALID_STATE");
+        alice.send("{\"type\":\"leave-room\",\"callId\":\"" + aliceCall + "\"}");
+        alice.expectCode("room-left", "NORMAL_HANGUP");
+        assertEquals(aliceName, bob.expect("participant-left").get("participant").get("identity").asText());
+        dave.send("{\"type\":\"join-room\",\"room\":\"" + room + "\"}");
+        assertEquals(2, dave.expect("room-joined").get("participants").size());
+    }
+
+    // --- heartbeat and resumption ---
+
+    @Test
+    void aResumedSessionKeepsItsCallsAndAnExpiredOneLosesThem() {
+        String aliceName = name("alice");
+        String aliceToken = token(aliceName);
+        var alice = WsClient.connect(server.http(), aliceToken);
+        alice.send("{\"type\":\"register\"}");
+        String sessionId = alice.expect("registered").get("sessionId").asText();
+        String bobName = name("bob");
+        var bob = online(bobName);
+        String callId = call(alice, bobName);
+        bob.expect("incoming-call");
+        bob.send("{\"type\":\"accept\",\"callId\":\"" + callId + "\"}");
+        alice.expect("call-established");
+
+        alice.abort();
+        assertEquals("disconnected", bob.expect("participant-connection").get("state").asText());
+        var back = connect(aliceToken);
+        back.send("{\"type\":\"register\",\"resume\":\"" + sessionId + "\"}");
+        JsonNode registered = back.expect("registered");
+        assertTrue(registered.get("resumed").asBoolean());
+        assertEquals(callId, registered.get("calls").get(0).get("callId").asText());
+        assertEquals("ESTABLISHED", registered.get("calls").get(0).get("status").asText());
+        assertEquals("reconnected", bob.expect("participant-connection").get("state").asText());
+
+        back.abort();
+        bob.expect("participant-connection");
+        bob.expectCode("call-ended", "CONNECTION_LOST");
+        var late = connect(aliceToken);
+        late.send("{\"type\":\"register\",\"resume\":\"" + sessionId + "\"}");
+        JsonNode fresh = late.expect("registered");
+        assertFalse(fresh.get("resumed").asBoolean());
+        assertEquals(0, fresh.get("calls").size());
+    }
+
+    @Test
+    void resumingOnASecondSocketClosesTheFirstWith4409() {
+        String aliceName = name("alice");
+        String aliceToken = token(aliceName);
+        var first = connect(aliceToken);
+        first.send("{\"type\":\"register\"}");
+        String sessionId = first.expect("registered").get("sessionId").asText();
+        var second = connect(aliceToken);
+        second.send("{\"type\":\"register\",\"resume\":\"" + sessionId + "\"}");
+        assertTrue(second.expect("registered").get("resumed").asBoolean());
+        first.assertClosed(4409);
+    }
+
+    @Test
+    void aSilentClientIsClosedWith4408() {
+        try (var quick = TestServer.start(TestDatabase.h2(dir.resolve("quick")), dir.resolve("quick-work"), Map.of(),
+                s -> s.withHeartbeat(Duration.ofMillis(200), Duration.ofMillis(600)))) {
+            String token = quick.http().postJson("/webrtc/1/token", quick.firstApiKey(), "{\"identity\":\"alice\"}")
+                    .json().get("token").asText();
+            var alice = WsClient.connect(quick.http(), token);
+            alice.send("{\"type\":\"register\"}");
+            assertEquals(200, alice.expect("registered").get("heartbeatIntervalMs").asInt());
+            var close = alice.awaitClose();
+            assertEquals(4408, close.code());
+            assertTrue(close.reason().contains("no message"), close.reason());
+        }
+    }
+
+    // --- demo ---
+
+    @Test
+    void theDemoTokenEndpointIsOnWithTheEmbeddedDatabaseOnlyUnlessConfigured() {
+        var response = server.http().post("/demo/token", "application/json", "{\"identity\":\"demo-user\",\"displayName\":\"Demo\"}");
+        if (database.kind().equals("h2")) {
+            assertEquals(200, response.status(), response.toString());
+            assertEquals("demo-user", response.json().get("identity").asText());
+            var demo = WsClient.register(server.http(), response.json().get("token").asText());
+            clients.add(demo);
+            assertEquals(400, server.http().post("/demo/token", "application/json", "{\"identity\":\"x\"}").status());
+        } else {
+            assertEquals(404, response.status(), response.toString());
+        }
+        try (var off = TestServer.start(TestDatabase.h2(dir.resolve("off")), dir.resolve("off-work"),
+                Map.of("PARLEY_DEMO_TOKEN_ENDPOINT", "off"))) {
+            var refused = off.http().post("/demo/token", "application/json", "{\"identity\":\"demo-user\"}");
+            assertEquals(404, refused.status());
+            assertTrue(refused.contentType().startsWith("application/problem+json"));
+        }
+    }
+}

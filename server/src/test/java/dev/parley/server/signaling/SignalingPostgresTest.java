@@ -1,0 +1,12 @@
+package dev.parley.server.signaling;
+
+import dev.parley.server.support.TestDatabase;
+import java.nio.file.Path;
+
+/** Signaling on PostgreSQL (skipped without PARLEY_TEST_PG_URL). */
+class SignalingPostgresTest extends SignalingContract {
+    @Override
+    TestDatabase openDatabase(Path workDir) {
+        return TestDatabase.postgres();
+    }
+}
