@@ -28,14 +28,21 @@ class CallBrowserTest extends BrowserTestBase {
 
     /** {@code caller} calls {@code callee} with video; the callee accepts; both see media. */
     private String establish(SdkPage caller, SdkPage callee) {
-        String callId = (String) caller.eval("to => harness.callWebrtc(to, {audio: true, video: true})", callee.identity);
+        caller.eval("to => harness.callWebrtc(to, {audio: true, video: true})", callee.identity);
         callee.awaitEvent("incoming-call", 15);
         callee.eval("() => harness.incoming.accept({audio: true, video: true})");
         caller.awaitEvent("established", 15);
         callee.awaitEvent("established", 15);
         caller.awaitVideoRising(30, 30);
         callee.awaitVideoRising(30, 30);
+        String callId = (String) caller.eval("() => harness.call.id()");
+        assertEquals(callId, callee.eval("() => harness.call.id()"), "one call id on both sides");
         return callId;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void closePages() {
+        chromium.closePages(); // calls left up would load the next tests' machine
     }
 
     @SuppressWarnings("unchecked")

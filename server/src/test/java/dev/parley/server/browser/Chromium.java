@@ -57,6 +57,14 @@ public final class Chromium implements AutoCloseable {
         return page;
     }
 
+    /** Closes every page opened so far (their contexts, so their media stops). */
+    public void closePages() {
+        for (Page page : pages) {
+            page.context().close();
+        }
+        pages.clear();
+    }
+
     @Override
     public void close() {
         try {

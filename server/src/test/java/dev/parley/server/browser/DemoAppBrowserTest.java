@@ -26,8 +26,13 @@ class DemoAppBrowserTest extends BrowserTestBase {
     }
 
     private static void awaitAppEvent(Page page, String name, int nth) {
-        page.waitForFunction("([name, nth]) => window.parleyApp.events.filter(e => e.name === name).length >= nth",
-                List.of(name, nth), new Page.WaitForFunctionOptions().setTimeout(20_000));
+        try {
+            page.waitForFunction("([name, nth]) => window.parleyApp.events.filter(e => e.name === name).length >= nth",
+                    List.of(name, nth), new Page.WaitForFunctionOptions().setTimeout(20_000));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            throw new AssertionError("no '" + name + "' #" + nth + " in the app's events: "
+                    + page.evaluate("() => JSON.stringify(window.parleyApp.events.map(e => e.name))"), e);
+        }
     }
 
     private static double videoFrames(Page page) {
