@@ -228,6 +228,34 @@ class CallBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void networkQualityFollowsLossOnTheLinkAndReachesBothParties() throws Exception {
+        SdkPage alice = page("alice-13");
+        SdkPage bob = page("bob-13");
+        String callId = establish(alice, bob);
+        // A clean loopback call is excellent or good.
+        Map<String, Object> clean = bob.awaitEvent("network-quality-changed", 15);
+        assertTrue(quality(clean) >= 4, "clean link: " + clean);
+        // A third of what Parley sends bob is lost: bob's receiver reports say so.
+        var media = server.server().media();
+        for (String peer : peersOf(callId, bob.identity)) {
+            media.withPeer(peer, p -> {
+                if (!p.allLegs().isEmpty()) {
+                    p.endpoint().setOutboundRtpLoss(0.33);
+                }
+                return null;
+            }).get(5, TimeUnit.SECONDS);
+        }
+        bob.awaitStats("a BAD or POOR quality event", s -> bob.events().stream()
+                .anyMatch(e -> "network-quality-changed".equals(e.get("name")) && quality(e) <= 2), 20);
+        alice.awaitStats("bob's BAD or POOR quality told to alice", s -> alice.events().stream()
+                .anyMatch(e -> "remote-network-quality-changed".equals(e.get("name")) && quality(e) <= 2), 20);
+    }
+
+    private static int quality(Map<String, Object> event) {
+        return ((Number) ((Map<?, ?>) event.get("detail")).get("networkQuality")).intValue();
+    }
+
+    @Test
     void aTokenOfAnotherAccountCannotReachThisAccountsIdentity() {
         SdkPage bob = page("bob-12");
         String otherKey = TestAccounts.createAccount(server.config(), "Other company");
