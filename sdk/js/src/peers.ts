@@ -17,25 +17,12 @@ export interface RemoteTrack {
   track: MediaStreamTrack;
 }
 
-const GATHER_TIMEOUT_MS = 2000;
 const DISCONNECTED_GRACE_MS = 5000;
 
-/** Resolves when ICE gathering completes, or after a short timeout (the SFU is ICE-lite). */
-function gathered(pc: RTCPeerConnection): Promise<void> {
-  if (pc.iceGatheringState === 'complete') return Promise.resolve();
-  return new Promise((resolve) => {
-    const done = () => {
-      clearTimeout(timer);
-      pc.removeEventListener('icegatheringstatechange', check);
-      resolve();
-    };
-    const check = () => {
-      if (pc.iceGatheringState === 'complete') done();
-    };
-    const timer = setTimeout(done, GATHER_TIMEOUT_MS);
-    pc.addEventListener('icegatheringstatechange', check);
-  });
-}
+// No waiting for ICE gathering: Parley is ICE-lite and never sends connectivity checks, so
+// it needs none of the client's candidates; it learns the client's address from the checks
+// the client sends to the candidates in Parley's SDP (peer-reflexive). Sending the SDP at
+// once saves the gathering time (100-250 ms here) on every offer and answer.
 
 /**
  * Watches a connection's ICE state: `onFailed` when it fails, or stays disconnected for
@@ -79,7 +66,6 @@ export class PublishConnection {
   async offer(iceRestart = false): Promise<{ sdp: string; sources: Record<string, Source> }> {
     const offer = await this.pc.createOffer({ iceRestart });
     await this.pc.setLocalDescription(offer);
-    await gathered(this.pc);
     const sources: Record<string, Source> = {};
     this.transceivers.forEach((t, i) => {
       if (t.mid !== null) sources[t.mid] = SOURCES[i];
@@ -128,7 +114,6 @@ export class SubscribeConnection {
     }
     const answer = await this.pc.createAnswer();
     await this.pc.setLocalDescription(answer);
-    await gathered(this.pc);
     const byMid = new Map(this.pc.getTransceivers().filter((t) => t.mid !== null).map((t) => [t.mid as string, t]));
     const next = new Map<string, RemoteTrack>();
     for (const t of tracks) {

@@ -29,10 +29,24 @@
     }
   };
   const NativeWebSocket = window.WebSocket;
+  // Signaling messages with their times, for timelines (call set-up benchmark).
+  const wire = [];
   window.WebSocket = class extends NativeWebSocket {
     constructor(...args) {
       super(...args);
       sockets.push(this);
+      this.addEventListener('message', (event) => {
+        try {
+          wire.push({at: Date.now(), dir: 'in', type: JSON.parse(event.data).type});
+        } catch (e) { /* not JSON */ }
+      });
+    }
+
+    send(data) {
+      try {
+        wire.push({at: Date.now(), dir: 'out', type: JSON.parse(data).type});
+      } catch (e) { /* not JSON */ }
+      super.send(data);
     }
   };
 
@@ -70,7 +84,7 @@
   }
 
   const harness = {
-    pcs, sockets, events: [], firstVideoFrameAt: null, client: null, call: null, incoming: null, Parley: null,
+    pcs, sockets, wire, events: [], firstVideoFrameAt: null, client: null, call: null, incoming: null, Parley: null,
 
     record(source, name, detail) {
       harness.events.push({source, name, detail: plain(detail), at: Date.now()});

@@ -18,6 +18,11 @@ import org.junit.jupiter.api.Test;
 class CallSetupBenchmark extends BrowserTestBase {
 
     private static final int CALLS = 20;
+    private static final String TIMELINE = """
+            (start) => harness.wire.map(m => (m.at - start) + ' ' + m.dir + ' ' + m.type)
+              .concat(harness.events.map(e => (e.at - start) + ' event ' + e.name))
+              .concat([(harness.firstVideoFrameAt - start) + ' first frame'])
+              .sort((a, b) => parseInt(a) - parseInt(b)).join(', ')""";
 
     @BeforeAll
     static void onlyWhenAsked() {
@@ -32,8 +37,9 @@ class CallSetupBenchmark extends BrowserTestBase {
         List<Long> callerSide = new ArrayList<>();
         List<Long> calleeSide = new ArrayList<>();
         for (int i = 0; i < CALLS + 2; i++) {
-            caller.eval("() => { harness.firstVideoFrameAt = null; harness.events.length = 0; }");
-            callee.eval("() => { harness.firstVideoFrameAt = null; harness.events.length = 0; }");
+            for (SdkPage side : List.of(caller, callee)) {
+                side.eval("() => { harness.firstVideoFrameAt = null; harness.events.length = 0; harness.wire.length = 0; }");
+            }
             long start = ((Number) caller.eval("""
                     async (to) => {
                       const start = Date.now();
@@ -54,6 +60,12 @@ class CallSetupBenchmark extends BrowserTestBase {
             if (i >= 2) { // the first two warm up the JIT and the browser
                 callerSide.add(callerFrame.longValue() - start);
                 calleeSide.add(calleeFrame.longValue() - start);
+            }
+            if (i == CALLS + 1) { // where the time of one call goes
+                System.out.println("timeline of the last call, ms after callWebrtc():");
+                for (SdkPage side : List.of(caller, callee)) {
+                    System.out.println("  " + side.identity + ": " + side.eval(TIMELINE, (double) start));
+                }
             }
             caller.eval("() => harness.call.hangup()");
             caller.awaitEvent("hangup", 10);
