@@ -63,7 +63,7 @@ public final class SignalingLoadHarness {
         Path data = Files.createTempDirectory("parley-signaling-bench");
         int port = freePort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        var builder = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-Xms" + heap, "-jar", jar.toString())
+        var builder = new ProcessBuilder(java.toString(), "-Xmx" + heap, "-Xms" + heap, "-jar", jar.toString(), "run")
                 .redirectErrorStream(true)
                 .redirectOutput(data.resolve("server.log").toFile());
         builder.environment().put("PARLEY_HTTP_HOST", "127.0.0.1");
@@ -251,7 +251,7 @@ public final class SignalingLoadHarness {
                 throw new IllegalStateException("the server exited with " + server.exitValue());
             }
             try {
-                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/health")).build(),
+                var response = http.send(HttpRequest.newBuilder(URI.create(base + "/health/ready")).build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (response.statusCode() == 200) {
                     return;
