@@ -108,7 +108,10 @@ public final class PublishedTrack {
     public Subscription subscribe(PacketOutput out, LegFormat format, long legSsrc, long nowNanos) {
         var subscription = new Subscription(this, out, format, legSsrc);
         addSubscription(subscription);
-        if (kind() == MediaKind.VIDEO) {
+        // Ask now only when the leg can carry the answer. A leg still in its DTLS handshake
+        // would drop the keyframe, and this request would hold back (throttle) the one its
+        // first packet makes once it is ready.
+        if (kind() == MediaKind.VIDEO && out.isReady()) {
             requestKeyframe(nowNanos);
         }
         return subscription;
