@@ -174,7 +174,9 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
     if (!dtmf || this.state !== 'ESTABLISHED') {
       throw new ParleyError(errorCode('INVALID_STATE', 'DTMF needs an established call with audio'));
     }
-    dtmf.insertDTMF(digits, 100, 70);
+    // insertDTMF replaces the tones still queued, so keys pressed while earlier ones are
+    // playing would be lost: queue them after what is left.
+    dtmf.insertDTMF(dtmf.toneBuffer + digits, 100, 70);
   }
 
   setAudioInputDevice(deviceId: string): Promise<void> {

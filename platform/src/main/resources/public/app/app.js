@@ -275,8 +275,8 @@ function startCall(call) {
     'screen-share-removed': () => { $('local-screen').srcObject = null; updateCallUi(); },
     'remote-camera-video-added': (e) => { $('remote-video').srcObject = e.stream; },
     'remote-camera-video-removed': () => { $('remote-video').srcObject = null; },
-    'remote-screen-share-added': (e) => { $('remote-screen').srcObject = e.stream; },
-    'remote-screen-share-removed': () => { $('remote-screen').srcObject = null; },
+    'remote-screen-share-added': (e) => { $('remote-screen').srcObject = e.stream; updateCallUi(); },
+    'remote-screen-share-removed': () => { $('remote-screen').srcObject = null; updateCallUi(); },
     'remote-muted': () => { remoteMuted = true; updateCallUi(); },
     'remote-unmuted': () => { remoteMuted = false; updateCallUi(); },
     'hold-changed': updateCallUi,
@@ -303,6 +303,8 @@ function updateCallUi() {
   setPressed('screen-button', call.hasScreenShare(), 'Stop sharing', 'Share screen');
   setPressed('hold-button', call.onHold(), 'Resume', 'Hold');
   $('remote-flags').textContent = remoteMuted ? 'remote muted' : '';
+  // A screen tile shows only while that screen is shared.
+  for (const id of ['local-screen', 'remote-screen']) $(id).parentElement.hidden = !$(id).srcObject;
 }
 
 function setPressed(id, on, onText, offText) {

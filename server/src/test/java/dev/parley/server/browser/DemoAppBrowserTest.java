@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The demo app at {@code /} used as a person would, by clicking: two people sign in, call each
- * other with video, mute, hold and hang up; then they meet in a room and see each other's tiles.
+ * other with video, mute, share a screen, press keypad digits, hold and hang up; then they and
+ * two more meet in a room and each sees the other three's tiles.
  */
 class DemoAppBrowserTest extends BrowserTestBase {
 
@@ -45,6 +46,11 @@ class DemoAppBrowserTest extends BrowserTestBase {
                 new Page.WaitForFunctionOptions().setTimeout(30_000).setPollingInterval(250));
     }
 
+    /** For a person to look at: target/screenshots/NAME. */
+    private static void screenshot(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(Path.of("target", "screenshots", name)).setFullPage(true));
+    }
+
     @Test
     void twoPeopleCallWithVideoMuteHoldHangUpAndMeetInARoom() throws Exception {
         Page ann = open("ann");
@@ -68,6 +74,20 @@ class DemoAppBrowserTest extends BrowserTestBase {
         ann.click("#mute-button");
         awaitAppEvent(ben, "remote-unmuted", 1);
 
+        ann.click("#screen-button");
+        awaitAppEvent(ben, "remote-screen-share-added", 1);
+        ben.waitForFunction("() => document.getElementById('remote-screen').videoWidth > 0", null,
+                new Page.WaitForFunctionOptions().setTimeout(20_000));
+        screenshot(ben, "demo-call-callee.png");
+        ann.click("#screen-button");
+        awaitAppEvent(ben, "remote-screen-share-removed", 1);
+
+        for (String digit : List.of("1", "5", "#")) {
+            ann.click("#keypad button[data-digit='" + digit + "']");
+        }
+        ben.waitForFunction("() => [...document.querySelectorAll('#dtmf-log li')].map(li => li.textContent).join('') === '15#'",
+                null, new Page.WaitForFunctionOptions().setTimeout(20_000));
+
         ann.click("#hold-button");
         awaitAppEvent(ann, "hold-changed", 1);
         awaitAppEvent(ben, "hold-changed", 1);
@@ -75,22 +95,37 @@ class DemoAppBrowserTest extends BrowserTestBase {
         awaitAppEvent(ben, "hold-changed", 2);
         awaitVideoRising(ben, 30);
 
+        // Both network-quality indicators fill in (the server reports every 2 s from RTCP).
+        for (Page page : List.of(ann, ben)) {
+            page.waitForFunction("() => ['quality-self', 'quality-remote'].every(id => document.getElementById(id).dataset.q !== '0')",
+                    null, new Page.WaitForFunctionOptions().setTimeout(20_000));
+        }
+        screenshot(ben, "demo-call-callee-resumed.png");
         ben.click("#hangup-button");
         awaitAppEvent(ann, "hangup", 1);
         awaitAppEvent(ben, "hangup", 1);
 
-        for (Page page : List.of(ann, ben)) {
+        List<String> names = List.of("ann", "ben", "cat", "dan");
+        List<Page> pages = List.of(ann, ben, open("cat"), open("dan"));
+        for (Page page : pages) {
             page.fill("#room-name", "demo-room");
             page.check("#room-video");
             page.click("#join-button");
             awaitAppEvent(page, "room-joined", 1);
         }
-        // Each sees a tile of the other whose video plays.
-        ann.waitForFunction("() => { const v = document.querySelector('#grid [id*=\"ben\"] video'); return v && v.videoWidth > 0; }",
-                null, new Page.WaitForFunctionOptions().setTimeout(30_000));
-        ben.waitForFunction("() => { const v = document.querySelector('#grid [id*=\"ann\"] video'); return v && v.videoWidth > 0; }",
-                null, new Page.WaitForFunctionOptions().setTimeout(30_000));
+        // Each of the four sees a tile of each other one whose video plays.
+        for (int i = 0; i < pages.size(); i++) {
+            for (String other : names) {
+                if (!other.equals(names.get(i))) {
+                    pages.get(i).waitForFunction("name => { const v = document.querySelector(`#grid [id*=\"${name}\"] video`); return v && v.videoWidth > 0; }",
+                            other, new Page.WaitForFunctionOptions().setTimeout(30_000));
+                }
+            }
+        }
+        screenshot(ben, "demo-room.png");
         ann.click("#leave-button");
-        awaitAppEvent(ben, "participant-left", 1);
+        for (Page page : pages.subList(1, 4)) {
+            awaitAppEvent(page, "participant-left", 1);
+        }
     }
 }
