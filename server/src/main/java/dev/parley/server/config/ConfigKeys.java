@@ -43,7 +43,7 @@ public final class ConfigKeys {
     public static final ConfigKey CALLS_RING_TIMEOUT_SECONDS = new ConfigKey("calls.ring-timeout-seconds", "60",
             "Seconds a one-to-one call rings before it ends with NO_ANSWER (10200).");
     public static final ConfigKey ROOMS_MAX_PARTICIPANTS = new ConfigKey("rooms.max-participants", "50",
-            "Most members a room holds; one more join gets ROOM_FULL (10305).");
+            "Most members a room holds; one more join gets ROOM_FULL (10306).");
     public static final ConfigKey DEMO_TOKEN_ENDPOINT = new ConfigKey("demo.token-endpoint", "auto",
             "POST /demo/token (sign in to the demo app without an API key): on, off, or auto (on with the embedded "
                     + "database, i.e. db.url empty; off otherwise).");

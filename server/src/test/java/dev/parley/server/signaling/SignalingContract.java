@@ -135,7 +135,7 @@ abstract class SignalingContract {
         alice.send("{\"type\":\"teleport\",\"requestId\":\"q9\",\"where\":\"mars\"}");
         JsonNode error = alice.expect("error");
         assertEquals("q9", error.get("requestId").asText());
-        assertEquals(10400, error.get("errorCode").get("id").asInt());
+        assertEquals(10600, error.get("errorCode").get("id").asInt());
         assertTrue(error.get("errorCode").get("description").asText().contains("teleport"));
         alice.send("{\"type\":\"ping\",\"unknownField\":1}");
         alice.expect("pong");
