@@ -280,14 +280,12 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
         return true;
       case 'network-quality': {
         const quality = Number(m.networkQuality) || 0;
-        if (m.participant === this.host.user().identity) {
+        const r = this.remotes.get(String(m.participant));
+        if (r) {
+          r.info.networkQuality = quality;
+          this.onRemoteQuality(r, quality);
+        } else if (m.participant === this.host.user().identity) {
           this.emitAny('network-quality-changed', { networkQuality: quality, mos: Number(m.mos) || 0 });
-        } else {
-          const r = this.remotes.get(String(m.participant));
-          if (r) {
-            r.info.networkQuality = quality;
-            this.onRemoteQuality(r, quality);
-          }
         }
         return true;
       }

@@ -5,7 +5,7 @@
 import { CallHost, MediaCall, Remote } from './base.js';
 import { ErrorCode, errorCode, ParleyError, toErrorCode } from './errors.js';
 import type { Message } from './signaling.js';
-import type { AcceptOptions, CallEvents, CallOptions, Endpoint } from './types.js';
+import type { AcceptOptions, CallEvents, CallOptions, Endpoint, EndpointType } from './types.js';
 import type { CustomData } from './validation.js';
 
 /** How long hangup/decline waits for the server's `call-ended` before ending locally. */
@@ -13,13 +13,27 @@ const END_FALLBACK_MS = 3000;
 /** How long `established` waits for the remote microphone track before firing anyway. */
 const REMOTE_AUDIO_WAIT_MS = 3000;
 
-export function endpoint(identity: string, displayName?: string): Endpoint {
-  return { identity, displayName: displayName || identity, toString: () => identity };
+export function endpoint(identity: string, displayName?: string, type: EndpointType = 'WEBRTC'): Endpoint {
+  return { identity, displayName: displayName || identity, type, toString: () => identity };
 }
+
+/** An endpoint type sent by the server, WEBRTC when absent or unknown. */
+export function endpointType(value: unknown): EndpointType {
+  return value === 'PHONE' || value === 'SIP' ? value : 'WEBRTC';
+}
+
+/** What starts an outgoing call: the signaling message without its `requestId`. */
+export type CallRequest =
+  | { type: 'call'; to: string; video: boolean; customData: CustomData }
+  | { type: 'call-phone'; to: string; from: string; customData: CustomData }
+  | { type: 'call-sip'; to: string; customData: CustomData }
+  | { type: 'call-dynamic'; customData: CustomData };
 
 export class Call extends MediaCall<CallEvents> {
   private readonly from: Endpoint;
-  private readonly to: Endpoint;
+  private to: Endpoint;
+  private readonly request: CallRequest | null;
+  private earlyMediaWaiting = false;
   private readonly outgoing: boolean;
   private readonly data: CustomData;
   private readonly videoOffered: boolean;
@@ -32,10 +46,14 @@ export class Call extends MediaCall<CallEvents> {
   /** @internal Created by ParleyClient.callWebrtc and for incoming calls. */
   constructor(
     host: CallHost,
-    init: { outgoing: boolean; callId?: string; from: Endpoint; to: Endpoint; video: boolean; customData: CustomData },
+    init: {
+      outgoing: boolean; callId?: string; from: Endpoint; to: Endpoint; video: boolean; customData: CustomData;
+      request?: CallRequest;
+    },
     options: CallOptions,
   ) {
     super(host, options);
+    this.request = init.request ?? null;
     this.outgoing = init.outgoing;
     this.from = init.from;
     this.to = init.to;
@@ -86,10 +104,10 @@ export class Call extends MediaCall<CallEvents> {
     try {
       await this.openLocalMedia(options);
       if (this.endRequested) return this.finish(this.endRequested);
-      const reply = await this.host.socket.request({
-        type: 'call', to: this.to.identity, video: !!options.video, customData: this.data,
-      });
+      const request = this.request ?? { type: 'call', to: this.to.identity, video: !!options.video, customData: this.data };
+      const reply = await this.host.socket.request(request);
       const callId = String(reply.callId);
+      this.resolved(reply);
       this.callId = callId;
       this.host.register(callId, this);
       if (this.endRequested) {
@@ -193,7 +211,11 @@ export class Call extends MediaCall<CallEvents> {
           this.emit('ringing', {});
         }
         return true;
+      case 'call-early-media':
+        this.earlyMedia();
+        return true;
       case 'call-established':
+        this.earlyMediaWaiting = false;
         this.established(m);
         return true;
       case 'call-ended':
@@ -206,6 +228,22 @@ export class Call extends MediaCall<CallEvents> {
       default:
         return super.handle(m);
     }
+  }
+
+  /** `call-created` names the destination (for a dynamic destination, the resolved one). */
+  private resolved(reply: Message): void {
+    if (typeof reply.to !== 'string' || reply.to === '' || reply.to === this.to.identity) return;
+    const old = this.remotes.get(this.to.identity);
+    if (old) this.removeRemote(old);
+    this.to = endpoint(reply.to, undefined, endpointType(reply.toType));
+    this.addRemote({ identity: this.to.identity, displayName: this.to.displayName }, false);
+  }
+
+  /** The far end of a phone call sends audio before answering: `early-media` once it is heard. */
+  private earlyMedia(): void {
+    if (this.state === 'ESTABLISHED' || this.state === 'FINISHED') return;
+    if (this.remoteStream().getAudioTracks().length > 0) this.emit('early-media', { stream: this.remoteStream() });
+    else this.earlyMediaWaiting = true;
   }
 
   private established(m: Message): void {
@@ -245,6 +283,10 @@ export class Call extends MediaCall<CallEvents> {
 
   protected override reconcile(r: Remote): void {
     super.reconcile(r);
+    if (this.earlyMediaWaiting && r.info.stream.getAudioTracks().length > 0 && this.state !== 'ESTABLISHED') {
+      this.earlyMediaWaiting = false;
+      this.emit('early-media', { stream: r.info.stream });
+    }
     // MediaStream.addTrack from script fires no 'addtrack'; tell the established waiter.
     if (this.waitingEstablished && r.info.stream.getAudioTracks().length > 0) {
       const fire = this.waitingEstablished;

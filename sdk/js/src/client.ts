@@ -3,14 +3,18 @@
  * messages to calls and rooms by `callId`, and restarts their media after a reconnect.
  */
 import type { CallHost, MediaCall } from './base.js';
-import { Call, endpoint } from './call.js';
+import { Call, CallRequest, endpoint, endpointType } from './call.js';
 import { errorCode, ParleyError } from './errors.js';
 import { Emitter } from './events.js';
 import { listDevices } from './media.js';
 import { RoomCall } from './room.js';
 import { Message, Registered, SignalingSocket } from './signaling.js';
-import type { CallOptions, ClientEvents, ClientOptions, MediaEvents, RoomOptions, User } from './types.js';
-import { validateCustomData, validateIdentity, validateRoomName } from './validation.js';
+import type {
+  CallOptions, ClientEvents, ClientOptions, Endpoint, MediaEvents, PhoneCallOptions, RoomOptions, SipCallOptions, User,
+} from './types.js';
+import {
+  validateCustomData, validateIdentity, validatePhoneNumber, validateRoomName, validateSipUri,
+} from './validation.js';
 
 /** The WebSocket URL for a base URL (http(s) or ws(s); default: the page's origin). */
 export function signalingUrl(base: string | undefined, token: string): string {
@@ -120,6 +124,53 @@ export class ParleyClient extends Emitter<ClientEvents> {
     return call;
   }
 
+  /**
+   * Calls a phone number (E.164) through the account's SIP trunk, audio only; `from` is the
+   * caller ID, one of the account's numbers with outbound calls enabled (else the call ends
+   * with FORBIDDEN). Throws INVALID_DESTINATION for a number that is not E.164.
+   */
+  callPhoneNumber(number: string, options: PhoneCallOptions): Call {
+    validatePhoneNumber(number);
+    const customData = validateCustomData(options?.customData);
+    this.requireConnected();
+    const from = typeof options?.from === 'string' ? options.from : '';
+    return this.outgoing(endpoint(from, undefined, 'PHONE'), endpoint(number, undefined, 'PHONE'),
+      { type: 'call-phone', to: number, from, customData }, options ?? {});
+  }
+
+  /** Calls a SIP endpoint (`sip:user@host`, the host one of the account's trunks), audio only. */
+  callSip(uri: string, options: SipCallOptions = {}): Call {
+    validateSipUri(uri);
+    const customData = validateCustomData(options.customData);
+    const me = this.requireConnected();
+    return this.outgoing(endpoint(me.identity, me.displayName), endpoint(uri, undefined, 'SIP'),
+      { type: 'call-sip', to: uri, customData }, options);
+  }
+
+  /**
+   * Lets the account's dynamic destination callback decide who to call (an identity or a
+   * phone number), audio only; `destination()` becomes the resolved one with `call-created`.
+   */
+  callDynamicDestination(options: SipCallOptions = {}): Call {
+    const customData = validateCustomData(options.customData);
+    const me = this.requireConnected();
+    return this.outgoing(endpoint(me.identity, me.displayName), endpoint('', 'dynamic destination'),
+      { type: 'call-dynamic', customData }, options);
+  }
+
+  private outgoing(from: Endpoint, to: Endpoint, request: CallRequest,
+                   options: { audio?: boolean; audioInputDevice?: string; customData?: unknown; autoReconnect?: boolean }): Call {
+    const callOptions: CallOptions = {
+      audio: options.audio, video: false, audioInputDevice: options.audioInputDevice, autoReconnect: options.autoReconnect,
+    };
+    const call = new Call(this.host, {
+      outgoing: true, from, to, video: false, customData: request.customData, request,
+    }, callOptions);
+    this.active.add(call);
+    void call.start(callOptions);
+    return call;
+  }
+
   /** Joins (creating when needed) a room of the account. */
   joinRoom(name: string, options: RoomOptions = {}): RoomCall {
     validateRoomName(name);
@@ -171,7 +222,8 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const customData = (m.customData && typeof m.customData === 'object' ? m.customData : {}) as Record<string, string>;
     const call = new Call(this.host, {
       outgoing: false, callId: m.callId,
-      from: endpoint(String(m.from), typeof m.fromDisplayName === 'string' ? m.fromDisplayName : undefined),
+      from: endpoint(String(m.from), typeof m.fromDisplayName === 'string' ? m.fromDisplayName : undefined,
+        endpointType(m.fromType)),
       to: endpoint(me.identity, me.displayName), video: m.video === true, customData,
     }, {});
     this.calls.set(m.callId, call);

@@ -6,7 +6,9 @@ import { createClient, ParleyClient } from './client.js';
 import { Call } from './call.js';
 import { RoomCall } from './room.js';
 import { ErrorCodes, ParleyError } from './errors.js';
-import { validateCustomData, validateDtmf, validateIdentity, validateRoomName } from './validation.js';
+import {
+  validateCustomData, validateDtmf, validateIdentity, validatePhoneNumber, validateRoomName, validateSipUri,
+} from './validation.js';
 
 export { createClient, ParleyClient } from './client.js';
 export { Call } from './call.js';
@@ -25,7 +27,10 @@ export const version = '0.1.0';
 /** Everything above as one object; also `globalThis.Parley`. */
 export const Parley = {
   createClient, ParleyClient, Call, RoomCall, ErrorCodes, ParleyError, version,
-  validate: { identity: validateIdentity, roomName: validateRoomName, customData: validateCustomData, dtmf: validateDtmf },
+  validate: {
+    identity: validateIdentity, roomName: validateRoomName, customData: validateCustomData, dtmf: validateDtmf,
+    phoneNumber: validatePhoneNumber, sipUri: validateSipUri,
+  },
 };
 
 (globalThis as { Parley?: typeof Parley }).Parley = Parley;

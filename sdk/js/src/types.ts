@@ -6,10 +6,14 @@ import type { Call } from './call.js';
 /** The status of a call or room membership (docs/signaling.md, "One-to-one calls"). */
 export type CallStatus = 'CALLING' | 'RINGING' | 'ESTABLISHED' | 'FINISHED';
 
-/** One end of a call. `toString()` gives the identity. */
+/** What an end of a call is: a WebRTC identity, a phone number or a SIP URI. */
+export type EndpointType = 'WEBRTC' | 'PHONE' | 'SIP';
+
+/** One end of a call. `identity` is the identity, phone number or SIP URI; `toString()` gives it. */
 export interface Endpoint {
   identity: string;
   displayName: string;
+  type: EndpointType;
   toString(): string;
 }
 
@@ -50,6 +54,25 @@ export interface CallOptions extends MediaOptions {
   autoReconnect?: boolean;
 }
 
+/** Options of `callPhoneNumber`: audio only. */
+export interface PhoneCallOptions {
+  /** The caller ID: one of the account's numbers with outbound calls enabled (E.164). */
+  from: string;
+  /** Send the microphone (default true). */
+  audio?: boolean;
+  audioInputDevice?: string;
+  customData?: CustomData;
+  autoReconnect?: boolean;
+}
+
+/** Options of `callSip` and `callDynamicDestination`: audio only. */
+export interface SipCallOptions {
+  audio?: boolean;
+  audioInputDevice?: string;
+  customData?: CustomData;
+  autoReconnect?: boolean;
+}
+
 export type AcceptOptions = MediaOptions;
 
 export interface RoomOptions extends MediaOptions {
@@ -87,6 +110,8 @@ export interface MediaEvents {
 
 export interface CallEvents extends MediaEvents {
   ringing: Record<string, never>;
+  /** The far end of a phone or SIP call sends audio before answering (ringback, announcements). */
+  'early-media': { stream: MediaStream };
   established: { stream: MediaStream };
   hangup: { errorCode: ErrorCode; duration: number };
   'remote-muted': Record<string, never>;

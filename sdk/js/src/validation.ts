@@ -7,6 +7,9 @@ import { errorCode, ParleyError } from './errors.js';
 const IDENTITY = /^[\p{L}\p{N}\w.\-+=/]{3,64}$/u;
 const ROOM_NAME = /^[\p{L}\p{N}\w.\-+=]{3,250}$/u;
 const DTMF = /^[0-9*#A-D]+$/;
+const E164 = /^\+[1-9][0-9]{1,14}$/;
+const SIP_URI = /^sips?:([^@\s]+@)?[A-Za-z0-9.\-\[\]:]+(;[^\s]*)?$/;
+const MAX_SIP_URI = 256;
 export const MAX_CUSTOM_DATA_JSON = 920;
 
 export type CustomData = Record<string, string>;
@@ -44,6 +47,22 @@ export function validateCustomData(data: unknown): CustomData {
     throw invalid(`customData must be at most ${MAX_CUSTOM_DATA_JSON} characters of JSON (it is ${json.length})`);
   }
   return { ...(data as CustomData) };
+}
+
+/** A phone number in E.164 (`+` and 2 to 15 digits); else INVALID_DESTINATION. */
+export function validatePhoneNumber(number: unknown): string {
+  if (typeof number !== 'string' || !E164.test(number)) {
+    throw new ParleyError(errorCode('INVALID_DESTINATION', 'the phone number must be E.164: + and 2 to 15 digits'));
+  }
+  return number;
+}
+
+/** A `sip:` or `sips:` URI; else INVALID_DESTINATION. */
+export function validateSipUri(uri: unknown): string {
+  if (typeof uri !== 'string' || uri.length > MAX_SIP_URI || !SIP_URI.test(uri)) {
+    throw new ParleyError(errorCode('INVALID_DESTINATION', 'the destination must be a sip: or sips: URI'));
+  }
+  return uri;
 }
 
 export function validateDtmf(digits: unknown): string {

@@ -14,17 +14,20 @@ final class DeviceSession implements Device {
     private final String sessionId;
     private final String accountId;
     private final String identity;
+    /** An app connected with an OAuth access token: no identity, so never rung. */
+    private final boolean application;
     private final String displayName;
     private final SignalingCodec codec;
     private Connection connection;
     private State state = State.ONLINE;
     private long heldSinceNanos;
 
-    DeviceSession(String sessionId, String accountId, String identity, String displayName, SignalingCodec codec,
-                  Connection connection) {
+    DeviceSession(String sessionId, String accountId, String identity, String displayName, boolean application,
+                  SignalingCodec codec, Connection connection) {
         this.sessionId = sessionId;
         this.accountId = accountId;
         this.identity = identity;
+        this.application = application;
         this.displayName = displayName;
         this.codec = codec;
         this.connection = connection;
@@ -43,6 +46,11 @@ final class DeviceSession implements Device {
     @Override
     public String identity() {
         return identity;
+    }
+
+    /** Connected with an OAuth access token: it places phone calls and is never called. */
+    boolean application() {
+        return application;
     }
 
     @Override

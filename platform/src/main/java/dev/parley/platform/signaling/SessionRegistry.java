@@ -16,6 +16,9 @@ final class SessionRegistry implements Presence {
 
     void add(DeviceSession session) {
         byId.put(session.sessionId(), session);
+        if (session.application()) {
+            return; // an app has no identity to be called at
+        }
         byIdentity.computeIfAbsent(key(session.accountId(), session.identity()), k -> ConcurrentHashMap.newKeySet())
                 .add(session);
     }

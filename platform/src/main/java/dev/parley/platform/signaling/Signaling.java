@@ -22,7 +22,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * WebSocket signaling at {@code /ws} (docs/signaling.md): authenticates the socket with the
- * identity token in the query string, registers sessions, keeps the heartbeat and holds
+ * identity token (or an app's OAuth access token) in the query string, registers sessions, keeps the heartbeat and holds
  * dropped sessions for resumption; calls and rooms are {@link CallService}'s. The query string
  * is never logged: it carries the token.
  */
@@ -75,9 +75,9 @@ public final class Signaling implements AutoCloseable {
         VerifiedIdentity identity;
         try {
             if (token == null || token.isEmpty()) {
-                throw new TokenVerifier.InvalidToken("no token: connect to /ws?token=<identity token>");
+                throw new TokenVerifier.InvalidToken("no token: connect to /ws?token=<identity or access token>");
             }
-            identity = tokens.identity(token);
+            identity = tokens.signaling(token);
         } catch (TokenVerifier.InvalidToken e) {
             ctx.closeSession(CLOSE_UNAUTHENTICATED, e.getMessage());
             return;
@@ -116,6 +116,12 @@ public final class Signaling implements AutoCloseable {
             error(connection, message, ErrorCode.INVALID_STATE.info("register first"));
             return;
         }
+        if (connection.identity.application() && (message instanceof ClientMessage.Call
+                || message instanceof ClientMessage.JoinRoom)) {
+            error(connection, message, ErrorCode.FORBIDDEN.info(
+                    "an access token places calls to phone numbers, SIP endpoints and dynamic destinations only"));
+            return;
+        }
         Optional<String> violation = Validation.check(message);
         if (violation.isPresent()) {
             error(connection, message, ErrorCode.INVALID_REQUEST.info(violation.get()));
@@ -136,7 +142,9 @@ public final class Signaling implements AutoCloseable {
             return;
         }
         VerifiedIdentity id = connection.identity;
-        identities.touch(id.accountId(), id.identity(), id.displayName());
+        if (!id.application()) {
+            identities.touch(id.accountId(), id.identity(), id.displayName());
+        }
         Optional<DeviceSession> held = Optional.ofNullable(register.resume())
                 .flatMap(sessionId -> registry.find(sessionId, id.accountId(), id.identity()));
         if (held.isPresent()) {
@@ -156,7 +164,7 @@ public final class Signaling implements AutoCloseable {
             }
         }
         var session = new DeviceSession("s-" + Secrets.id("s", 24).substring(2), id.accountId(), id.identity(),
-                id.displayName().orElse(id.identity()), codec, connection);
+                id.displayName().orElse(id.identity()), id.application(), codec, connection);
         connection.session = session;
         registry.add(session);
         sendRegistered(connection, session, register, false);

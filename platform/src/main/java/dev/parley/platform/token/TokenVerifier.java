@@ -56,7 +56,33 @@ public final class TokenVerifier {
         }
     }
 
-    private JWTClaimsSet verify(String token, String expectedUse) {
+    /**
+     * Verifies a token a signaling client presents: an identity token, or an OAuth access
+     * token with scope {@value AccessTokens#SCOPE} (an app placing phone calls, with no identity).
+     */
+    public VerifiedIdentity signaling(String token) {
+        JWTClaimsSet claims = verify(token, IdentityTokens.USE, AccessTokens.USE);
+        if (IdentityTokens.USE.equals(claims.getClaim(TokenSigner.TOKEN_USE))) {
+            return identity(token);
+        }
+        try {
+            String client = claims.getStringClaim("client_id");
+            String account = claims.getStringClaim("account");
+            String scope = claims.getStringClaim("scope");
+            if (client == null || account == null) {
+                throw new InvalidToken("the token lacks its client or account");
+            }
+            if (scope == null || !java.util.List.of(scope.split(" ")).contains(AccessTokens.SCOPE)) {
+                throw new InvalidToken("the access token lacks the scope " + AccessTokens.SCOPE);
+            }
+            return new VerifiedIdentity(VerifiedIdentity.APPLICATION_PREFIX + client, account, Optional.empty(),
+                    Optional.empty(), claims.getJWTID(), claims.getExpirationTime().toInstant(), true);
+        } catch (ParseException e) {
+            throw new InvalidToken("the token's claims have the wrong types");
+        }
+    }
+
+    private JWTClaimsSet verify(String token, String... expectedUses) {
         if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
             throw new InvalidToken("no token, or a token of an impossible size");
         }
@@ -86,8 +112,8 @@ public final class TokenVerifier {
             throw new InvalidToken("the token has expired");
         }
         Object use = claims.getClaim(TokenSigner.TOKEN_USE);
-        if (!expectedUse.equals(use)) {
-            throw new InvalidToken("this is not an " + expectedUse + " token");
+        if (!java.util.Arrays.asList(expectedUses).contains(use)) {
+            throw new InvalidToken("this is not an " + String.join(" or ", expectedUses) + " token");
         }
         return claims;
     }

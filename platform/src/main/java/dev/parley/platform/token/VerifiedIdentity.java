@@ -3,7 +3,20 @@ package dev.parley.platform.token;
 import java.time.Instant;
 import java.util.Optional;
 
-/** What a valid identity token says: who the end user is, in which account, until when. */
+/**
+ * What a valid token says: who the end user is, in which account, until when. An OAuth
+ * access token ({@link #application()}) names an app, not a user: its {@code identity} is
+ * {@code app:<clientId>}, which no identity can be (identities have no colon), so nobody can
+ * call it.
+ */
 public record VerifiedIdentity(String identity, String accountId, Optional<String> displayName,
-                               Optional<RecordingCapability> recording, String tokenId, Instant expiresAt) {
+                               Optional<RecordingCapability> recording, String tokenId, Instant expiresAt,
+                               boolean application) {
+
+    public static final String APPLICATION_PREFIX = "app:";
+
+    public VerifiedIdentity(String identity, String accountId, Optional<String> displayName,
+                            Optional<RecordingCapability> recording, String tokenId, Instant expiresAt) {
+        this(identity, accountId, displayName, recording, tokenId, expiresAt, false);
+    }
 }

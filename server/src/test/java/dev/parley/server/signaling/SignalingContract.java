@@ -129,6 +129,40 @@ abstract class SignalingContract {
         assertTrue(expired.reason().contains("expired"), expired.reason());
     }
 
+    /** An OAuth access token (client credentials, scope voice.webrtc) for the first account. */
+    String accessToken() {
+        var http = server.http();
+        String key = server.firstApiKey();
+        var created = http.postJson("/webrtc/1/credentials", key, "{\"name\": \"signaling app\"}");
+        assertEquals(201, created.status(), created.toString());
+        var answer = http.post("/oauth2/token", "application/x-www-form-urlencoded",
+                "grant_type=client_credentials&scope=voice.webrtc", "Authorization",
+                dev.parley.server.support.Http.basic(created.json().get("clientId").asText(),
+                        created.json().get("clientSecret").asText()));
+        assertEquals(200, answer.status(), answer.toString());
+        return answer.json().get("access_token").asText();
+    }
+
+    @Test
+    void anAccessTokenConnectsAnAppWithNoIdentityThatPlacesNoWebrtcCallsAndJoinsNoRooms() {
+        var app = connect(accessToken());
+        app.send("{\"type\":\"register\"}");
+        JsonNode registered = app.expect("registered");
+        String name = registered.get("identity").asText();
+        assertTrue(name.startsWith("app:"), name);
+
+        String bob = name("bob");
+        var bobClient = online(bob);
+        app.send("{\"type\":\"call\",\"requestId\":\"a1\",\"to\":\"" + bob + "\"}");
+        assertEquals("a1", app.expectCode("error", "FORBIDDEN").get("requestId").asText());
+        app.send("{\"type\":\"join-room\",\"requestId\":\"a2\",\"room\":\"app-room\"}");
+        assertEquals("a2", app.expectCode("error", "FORBIDDEN").get("requestId").asText());
+
+        // Nobody can call the app: its name is no identity.
+        bobClient.send("{\"type\":\"call\",\"requestId\":\"b1\",\"to\":\"" + name + "\"}");
+        assertEquals("b1", bobClient.expectCode("error", "INVALID_REQUEST").get("requestId").asText());
+    }
+
     @Test
     void anUnknownTypeIsAnsweredWithAnErrorAndTheSocketStaysOpen() {
         var alice = online(name("alice"));
