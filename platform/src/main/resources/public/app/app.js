@@ -51,7 +51,7 @@ function listen(target, source, names, handlers) {
 const CLIENT_EVENTS = ['connected', 'disconnected', 'reconnecting', 'reconnected', 'incoming-call'];
 const MEDIA_EVENTS = ['error', 'camera-video-added', 'camera-video-removed', 'screen-share-added',
   'screen-share-removed', 'network-quality-changed', 'dtmf-received', 'reconnecting', 'reconnected'];
-const CALL_EVENTS = [...MEDIA_EVENTS, 'ringing', 'established', 'hangup', 'remote-muted', 'remote-unmuted',
+const CALL_EVENTS = [...MEDIA_EVENTS, 'ringing', 'early-media', 'established', 'hangup', 'remote-muted', 'remote-unmuted',
   'remote-camera-video-added', 'remote-camera-video-removed', 'remote-screen-share-added',
   'remote-screen-share-removed', 'remote-stream-updated', 'hold-changed', 'remote-network-quality-changed',
   'remote-disconnected', 'remote-reconnected'];
@@ -203,6 +203,23 @@ $('call-form').addEventListener('submit', (ev) => {
   }
 });
 
+// Phone numbers (E.164, with a caller ID) and SIP URIs go out through the account's trunks.
+$('phone-form').addEventListener('submit', (ev) => {
+  ev.preventDefault();
+  showError('phone-error', null);
+  if (app.call || app.room) return showError('phone-error', new Error('already in a call or room'));
+  const to = $('phone-to').value.trim();
+  const audio = { audio: true, audioInputDevice: $('mic-select').value || undefined };
+  try {
+    const call = to.startsWith('sip:') || to.startsWith('sips:')
+      ? app.client.callSip(to, audio)
+      : app.client.callPhoneNumber(to, { ...audio, from: $('phone-from').value.trim() });
+    startCall(call);
+  } catch (e) {
+    showError('phone-error', e);
+  }
+});
+
 function incomingCall(call) {
   if (app.call || app.room || app.incoming) {
     call.decline();
@@ -258,6 +275,11 @@ function startCall(call) {
   updateCallUi();
   listen(call, 'call', CALL_EVENTS, {
     ringing: updateCallUi,
+    // The far end of a phone call plays ringback or announcements before it answers.
+    'early-media': (e) => {
+      play($('remote-audio'), e.stream);
+      $('call-status').textContent = 'ringing (early media)';
+    },
     established: (e) => {
       play($('remote-audio'), e.stream);
       updateCallUi();
