@@ -25,6 +25,9 @@ public final class Hosts {
 
     /** The host in its stored form (lower case; an IPv6 literal without brackets, compressed). */
     public static String require(String field, String host) {
+        if (host == null) {
+            throw new InvalidInput(field, "is required");
+        }
         return normalize(host).orElseThrow(() -> new InvalidInput(field, RULE));
     }
 

@@ -13,7 +13,10 @@ final class Text {
     }
 
     static String require(String field, String text, int maxLength) {
-        if (text == null || text.isBlank()) {
+        if (text == null) {
+            throw new InvalidInput(field, "is required");
+        }
+        if (text.isBlank()) {
             throw new InvalidInput(field, "must not be blank");
         }
         if (text.codePointCount(0, text.length()) > maxLength) {
