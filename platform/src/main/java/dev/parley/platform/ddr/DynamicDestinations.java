@@ -2,6 +2,7 @@ package dev.parley.platform.ddr;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.platform.store.Database;
 import java.net.URI;
@@ -44,6 +45,7 @@ public final class DynamicDestinations implements AutoCloseable {
         // A hostile answer must not cost more than its size: no deep nesting, no huge numbers.
         mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
                 .maxNestingDepth(32).maxNumberLength(64).build());
+        mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     }
 
     /**
