@@ -209,6 +209,34 @@ abstract class TelephonyApiContract {
     }
 
     @Test
+    void requestsAtOnceKeepOneDefaultTrunkAndOneHolderPerNumber() throws Exception {
+        String key = newAccount("Race Co");
+        String otherKey = newAccount("Race Other Co");
+        String number = uniqueNumber();
+        try (var pool = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var trunks = new ArrayList<java.util.concurrent.Future<Http.Response>>();
+            var numbers = new ArrayList<java.util.concurrent.Future<Http.Response>>();
+            for (int i = 0; i < 8; i++) {
+                String name = "race" + i;
+                trunks.add(pool.submit(() -> post(key, TRUNKS, "{\"name\": \"" + name + "\", \"host\": \"h\"}")));
+                String owner = i % 2 == 0 ? key : otherKey;
+                numbers.add(pool.submit(() -> post(owner, NUMBERS, "{\"number\": \"" + number
+                        + "\", \"inbound\": {\"type\": \"DYNAMIC\"}}")));
+            }
+            for (var trunk : trunks) {
+                assertEquals(201, trunk.get().status(), trunk.get().body());
+            }
+            var statuses = new ArrayList<Integer>();
+            for (var answer : numbers) {
+                statuses.add(answer.get().status());
+            }
+            statuses.sort(null);
+            assertEquals(List.of(201, 409, 409, 409, 409, 409, 409, 409), statuses);
+        }
+        assertEquals(1, defaults(key).size(), "exactly one default: " + defaults(key));
+    }
+
+    @Test
     void aTrunkThatNumbersUseCannotBeDeleted() {
         String key = newAccount("In Use Co");
         String trunk = createTrunk(key, "carrier", "{}");
