@@ -1,8 +1,14 @@
 package dev.parley.platform;
 
 import dev.parley.platform.account.AccountService;
+import dev.parley.platform.ddr.DynamicDestinationConfigs;
+import dev.parley.platform.ddr.DynamicDestinationSettings;
+import dev.parley.platform.ddr.DynamicDestinations;
 import dev.parley.platform.identity.IdentityDirectory;
 import dev.parley.platform.store.Database;
+import dev.parley.platform.telephony.NumberService;
+import dev.parley.platform.telephony.TelephonyDirectory;
+import dev.parley.platform.telephony.TrunkService;
 import dev.parley.platform.token.AccessTokens;
 import dev.parley.platform.token.ClientCredentialService;
 import dev.parley.platform.token.IdentityTokens;
@@ -27,13 +33,28 @@ public final class Platform {
     private final AccessTokens accessTokens;
     private final TokenVerifier tokenVerifier;
     private final IdentityDirectory identities;
+    private final TrunkService trunks;
+    private final NumberService numbers;
+    private final TelephonyDirectory telephony;
+    private final DynamicDestinationConfigs dynamicDestinationConfigs;
+    private final DynamicDestinations dynamicDestinations;
+
+    /** As the full constructor, with dynamic destination resolving's documented defaults. */
+    public Platform(Database database, Clock clock, String issuer, Duration keyRefreshInterval) {
+        this(database, clock, issuer, keyRefreshInterval, DynamicDestinationSettings.defaults());
+    }
 
     /**
      * @param issuer             the {@code iss} of every token: Parley's public URL
      * @param keyRefreshInterval how often the signing keys are re-read, so that a rotation
      *                           done by another process is picked up
+     * @param dynamicDestinationSettings timeouts and retries of dynamic destination resolving;
+     *                           its status reports are delivered only once
+     *                           {@code dynamicDestinations().start()} is called (the server does,
+     *                           the admin command line does not)
      */
-    public Platform(Database database, Clock clock, String issuer, Duration keyRefreshInterval) {
+    public Platform(Database database, Clock clock, String issuer, Duration keyRefreshInterval,
+                    DynamicDestinationSettings dynamicDestinationSettings) {
         this.database = database;
         this.accounts = new AccountService(database, clock);
         this.credentials = new ClientCredentialService(database, clock);
@@ -43,6 +64,12 @@ public final class Platform {
         this.accessTokens = new AccessTokens(signer);
         this.tokenVerifier = new TokenVerifier(signingKeys, clock);
         this.identities = new IdentityDirectory(database, clock);
+        this.trunks = new TrunkService(database, clock);
+        this.numbers = new NumberService(database, clock);
+        this.telephony = new TelephonyDirectory(database);
+        this.dynamicDestinationConfigs = new DynamicDestinationConfigs(database, clock);
+        this.dynamicDestinations = new DynamicDestinations(database, dynamicDestinationConfigs,
+                dynamicDestinationSettings, clock);
     }
 
     public Database database() {
@@ -75,5 +102,27 @@ public final class Platform {
 
     public IdentityDirectory identities() {
         return identities;
+    }
+
+    public TrunkService trunks() {
+        return trunks;
+    }
+
+    public NumberService numbers() {
+        return numbers;
+    }
+
+    /** Number routing, trunk selection and source checks for the phone gateway. */
+    public TelephonyDirectory telephony() {
+        return telephony;
+    }
+
+    public DynamicDestinationConfigs dynamicDestinationConfigs() {
+        return dynamicDestinationConfigs;
+    }
+
+    /** Resolving call destinations through the account's callback, and status reports. */
+    public DynamicDestinations dynamicDestinations() {
+        return dynamicDestinations;
     }
 }

@@ -57,6 +57,8 @@ public final class ParleyServer implements AutoCloseable {
             var signaling = new Signaling(signalingSettings, clock, platform.tokenVerifier(), platform.identities(), media);
             var api = new ApiServer(config.api(), platform, media, clock, signaling);
             int port = api.start();
+            // Status reports of dynamic destination resolving, including those an earlier run left.
+            platform.dynamicDestinations().start();
             return new ParleyServer(database, media, api, port, firstKey, platform);
         } catch (RuntimeException e) {
             if (media != null) {
@@ -97,7 +99,11 @@ public final class ParleyServer implements AutoCloseable {
             try {
                 media.close();
             } finally {
-                database.close();
+                try {
+                    platform.dynamicDestinations().close();
+                } finally {
+                    database.close();
+                }
             }
         }
     }

@@ -65,13 +65,17 @@ class HostileInputTest {
             String path = route.path().replaceAll("\\{[a-zA-Z]+}", "x_123");
             for (String body : bodies) {
                 for (String type : List.of("application/json", "application/x-www-form-urlencoded", "text/plain")) {
+                    // PUT routes get their bodies by PUT; every other route by POST.
+                    String method = route.method().equals("PUT") ? "PUT" : "POST";
                     try {
-                        var response = http.post(path, type, body, "Authorization", "App " + key);
+                        var response = method.equals("PUT")
+                                ? http.put(path, type, body, "Authorization", "App " + key)
+                                : http.post(path, type, body, "Authorization", "App " + key);
                         if (response.status() >= 500) {
-                            failures.add("POST " + path + " [" + type + "] " + abbreviate(body) + " -> " + response);
+                            failures.add(method + " " + path + " [" + type + "] " + abbreviate(body) + " -> " + response);
                         }
                     } catch (RuntimeException e) {
-                        failures.add("POST " + path + " [" + type + "] " + abbreviate(body) + " -> " + e);
+                        failures.add(method + " " + path + " [" + type + "] " + abbreviate(body) + " -> " + e);
                     }
                 }
             }

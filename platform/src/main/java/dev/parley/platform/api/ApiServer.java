@@ -6,6 +6,7 @@ import dev.parley.platform.Platform;
 import dev.parley.platform.common.InvalidInput;
 import dev.parley.platform.common.NotFound;
 import dev.parley.platform.signaling.Signaling;
+import dev.parley.platform.telephony.Conflict;
 import dev.parley.platform.signaling.SignalingSettings;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
@@ -57,6 +58,9 @@ public final class ApiServer implements AutoCloseable {
             CredentialsApi.register(table, requests, platform.credentials());
             OAuthApi.register(table, requests, platform.credentials(), platform.accessTokens(), limits);
             MediaApi.register(table, requests, media, platform.tokenVerifier());
+            TrunksApi.register(table, requests, platform.trunks());
+            NumbersApi.register(table, requests, platform.numbers());
+            DynamicDestinationApi.register(table, requests, platform.dynamicDestinationConfigs());
             config.routes.ws("/ws", signaling::configure);
             // The demo pages and the browser SDK bundle: static files, not part of the API.
             config.staticFiles.add(files -> {
@@ -141,6 +145,8 @@ public final class ApiServer implements AutoCloseable {
         config.routes.exception(InvalidInput.class, (e, ctx) -> writeProblem(ctx, ApiProblem.invalid(e)));
         config.routes.exception(NotFound.class, (e, ctx) ->
                 writeProblem(ctx, ApiProblem.notFound(e.getMessage() + " does not exist")));
+        config.routes.exception(Conflict.class, (e, ctx) ->
+                writeProblem(ctx, new ApiProblem(409, "Conflict", e.getMessage())));
         config.routes.exception(OAuthError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             requests.discardUnreadBody(ctx);

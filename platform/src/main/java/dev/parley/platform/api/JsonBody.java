@@ -4,8 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
@@ -84,6 +86,23 @@ public final class JsonBody {
                 throw ApiProblem.invalid(name(field), "must be an object");
             }
             return new JsonBody(object, name(field) + ".");
+        });
+    }
+
+    /** An array of strings; an item that is not a string is named with its index ({@code codecs[1]}). */
+    public Optional<List<String>> strings(String field) {
+        return value(field).map(node -> {
+            if (!node.isArray()) {
+                throw ApiProblem.invalid(name(field), "must be an array of strings");
+            }
+            var items = new ArrayList<String>();
+            for (int i = 0; i < node.size(); i++) {
+                if (!node.get(i).isTextual()) {
+                    throw ApiProblem.invalid(name(field) + "[" + i + "]", "must be a string");
+                }
+                items.add(node.get(i).textValue());
+            }
+            return List.copyOf(items);
         });
     }
 

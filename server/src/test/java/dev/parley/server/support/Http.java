@@ -74,6 +74,18 @@ public final class Http {
         return send(builder);
     }
 
+    public Response put(String path, String contentType, String body, String... headers) {
+        var builder = request(path, headers).PUT(HttpRequest.BodyPublishers.ofString(body));
+        if (contentType != null) {
+            builder.header("Content-Type", contentType);
+        }
+        return send(builder);
+    }
+
+    public Response putJson(String path, String apiKey, String json) {
+        return put(path, "application/json", json, "Authorization", "App " + apiKey);
+    }
+
     public Response postJson(String path, String apiKey, String json) {
         return post(path, "application/json", json, "Authorization", "App " + apiKey);
     }

@@ -1,0 +1,26 @@
+package dev.parley.platform.ddr;
+
+/**
+ * Why the callback URL could not route a call, with the codes users of dynamic destination
+ * resolving know from Infobip. NOTE: 10400 is INVALID_REQUEST in the platform's call end code
+ * table ({@code calls.ErrorCode}); whoever maps these onto call end reasons has to reconcile
+ * the two.
+ */
+public enum ResolveFailure {
+    /** The URL answered, with a status other than 2xx. */
+    URL_NOT_FOUND(10400),
+    /** No answer in time: refused, unreachable, reset, or too slow. */
+    URL_UNREACHABLE(10401),
+    /** A 2xx answer that is not {@code {action, destination, source?}} with valid values. */
+    INVALID_RESPONSE(10402);
+
+    private final int code;
+
+    ResolveFailure(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+}
