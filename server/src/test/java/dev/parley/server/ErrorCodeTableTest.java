@@ -41,6 +41,13 @@ class ErrorCodeTableTest {
     }
 
     @Test
+    void dynamicDestinationFailuresCarryTheCallEndCodesOfTheirNames() {
+        for (var failure : dev.parley.platform.ddr.ResolveFailure.values()) {
+            assertEquals(ErrorCode.valueOf(failure.name()).id(), failure.code(), failure.name());
+        }
+    }
+
+    @Test
     void theProtocolDocumentHasTheServersCodes() throws IOException {
         String doc = Files.readString(ModuleLayeringTest.repositoryRoot().resolve("docs/signaling.md"));
         Map<String, Integer> documented = new LinkedHashMap<>();

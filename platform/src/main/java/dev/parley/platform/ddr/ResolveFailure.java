@@ -1,10 +1,8 @@
 package dev.parley.platform.ddr;
 
 /**
- * Why the callback URL could not route a call, with the codes users of dynamic destination
- * resolving know from Infobip. NOTE: 10400 is INVALID_REQUEST in the platform's call end code
- * table ({@code calls.ErrorCode}); whoever maps these onto call end reasons has to reconcile
- * the two.
+ * Why the callback URL could not route a call. The ids are those of the call end codes of
+ * the same names in {@code calls.ErrorCode} (the calls map one onto the other by name).
  */
 public enum ResolveFailure {
     /** The URL answered, with a status other than 2xx. */
