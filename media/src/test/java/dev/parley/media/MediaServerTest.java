@@ -180,6 +180,7 @@ class MediaServerTest {
      */
     static void awaitConnected(MediaServer media, String room, int peers) throws Exception {
         waitUntil(() -> media.withRoom(room, r -> r.peers().stream()
+                        .filter(p -> p.rtpLeg().isEmpty())
                         .filter(p -> p.endpoint().state() == dev.parley.media.endpoint.Endpoint.State.CONNECTED).count())
                 .join().orElse(0L) == peers, 5000);
     }

@@ -40,6 +40,7 @@ final class HearingMix {
         final Source source;
         final OpusCodec.Decoder opus;
         final Resampler up;
+        final Resampler down;
         final PcmFifo fifo;
         int lastSequence = -1;
         boolean primed;
@@ -47,8 +48,11 @@ final class HearingMix {
         Input(Source source) {
             this.source = source;
             boolean isOpus = source.codec().equalsIgnoreCase(RtpFormat.OPUS);
-            this.opus = isOpus ? new OpusCodec.Decoder(mixRate) : null;
+            // Opus is always decoded at 48 kHz: Concentus 1.0.2 decodes hybrid and CELT frames
+            // (what browsers send) to silence at lower output rates (OpusCodecTest shows it).
+            this.opus = isOpus ? new OpusCodec.Decoder(OpusCodec.RTP_CLOCK_RATE) : null;
             this.up = !isOpus && mixRate != source.clockRate() ? Resampler.telephony(Resampler.Direction.UP) : null;
+            this.down = isOpus && mixRate != OpusCodec.RTP_CLOCK_RATE ? Resampler.telephony(Resampler.Direction.DOWN) : null;
             this.fifo = new PcmFifo(mixRate / 2);
         }
     }
@@ -108,7 +112,7 @@ final class HearingMix {
                 int n = input.opus.conceal(decoded, 0);
                 if (n > 0) {
                     concealed.incrementAndGet();
-                    input.fifo.write(decoded, 0, n);
+                    write(input, decoded, n);
                 }
             }
             input.lastSequence = sequence;
@@ -118,7 +122,7 @@ final class HearingMix {
                 return;
             }
             decodes.incrementAndGet();
-            input.fifo.write(decoded, 0, n);
+            write(input, decoded, n);
             return;
         }
         input.lastSequence = sequence;
@@ -130,6 +134,15 @@ final class HearingMix {
             input.fifo.write(resampled, 0, m);
         } else {
             input.fifo.write(decoded, 0, n);
+        }
+    }
+
+    private void write(Input input, short[] pcm, int count) {
+        if (input.down != null) {
+            int m = input.down.process(pcm, 0, count, resampled, 0);
+            input.fifo.write(resampled, 0, m);
+        } else {
+            input.fifo.write(pcm, 0, count);
         }
     }
 

@@ -13,6 +13,10 @@ import io.github.jaredmdobson.concentus.OpusSignal;
  * straight to 8 kHz. Errors never escape: a packet that does not decode yields -1 and is
  * counted, as malformed input is everywhere else in Parley. Not thread-safe: one encoder and
  * one decoder per stream, used by one codec worker at a time.
+ *
+ * <p>Decode what browsers send at 48 kHz: Concentus 1.0.2 turns hybrid and CELT frames into
+ * silence when asked for 8 or 16 kHz output (only SILK-only narrowband streams decode at 8 kHz),
+ * so the bridge decodes at 48 kHz and downsamples with {@link Resampler}.
  */
 public final class OpusCodec {
 
