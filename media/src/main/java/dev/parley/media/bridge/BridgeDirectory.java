@@ -77,7 +77,7 @@ public final class BridgeDirectory {
         int payloadType = kind == PacketKind.RTP ? RtpHeaders.payloadType(b, off) : -1;
         BridgeLeg chosen = null;
         for (BridgeLeg candidate : waiting) {
-            if (candidate.mayLatch(kind, payloadType)) {
+            if (candidate.mayLatch(kind, payloadType) && wellFormed(kind, b, off, len)) {
                 if (chosen != null) {
                     ambiguous++;
                     return false;
@@ -91,6 +91,12 @@ public final class BridgeDirectory {
         chosen.latch(kind, from);
         chosen.onDatagram(b, off, len, from, nowNanos);
         return true;
+    }
+
+    /** Only a packet that parses may move a leg: random bytes from a scanner must not. */
+    private static boolean wellFormed(PacketKind kind, byte[] b, int off, int len) {
+        return kind == PacketKind.RTP ? RtpHeaders.headerLength(b, off, len) >= 0
+                : dev.parley.protocol.rtcp.RtcpPacket.parseCompound(b, off, len).isPresent();
     }
 
     /** Legs alive. */

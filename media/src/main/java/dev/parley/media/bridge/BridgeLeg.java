@@ -203,7 +203,7 @@ public final class BridgeLeg {
 
     private String applyOffer(FarEnd offer, RtpFormat chosen) {
         Direction wish = localHold ? Direction.SENDONLY : Direction.SENDRECV;
-        Direction direction = offer.rejected() ? Direction.INACTIVE : intersect(wish, offer.direction().reversed());
+        Direction direction = intersect(wish, offer.effectiveDirection().reversed());
         apply(offer, chosen, direction);
         localDirection = direction;
         return sdp.write(local, answerCodecs(chosen), direction, offer.sections(), offer.audioIndex());

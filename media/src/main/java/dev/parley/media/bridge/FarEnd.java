@@ -98,6 +98,21 @@ public record FarEnd(Optional<InetSocketAddress> rtp, Optional<InetSocketAddress
         }
     }
 
+    /**
+     * The direction as it stands: a far end that gave no address (c=0.0.0.0, the RFC 2543
+     * hold) cannot receive, whatever its direction attribute says, so sendrecv reads as
+     * sendonly (RFC 3264 §8.4).
+     */
+    public Direction effectiveDirection() {
+        if (rejected) {
+            return Direction.INACTIVE;
+        }
+        if (rtp.isEmpty()) {
+            return direction.sends() ? Direction.SENDONLY : Direction.INACTIVE;
+        }
+        return direction;
+    }
+
     /** Whether the far end will send media (its direction allows it and the section is not rejected). */
     public boolean sends() {
         return !rejected && direction.sends();
