@@ -190,6 +190,25 @@ class RtpBridgeTest {
         }
     }
 
+    @Test
+    void aBrowserPublisherCanBeAnsweredWithPcmuAndThePhoneGetsItsBytesUnchanged() throws Exception {
+        try (MediaServer media = start(); var phone = new FakePhone()) {
+            String offer = "v=0\r\no=- 1 2 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\na=group:BUNDLE 0\r\n"
+                    + "m=audio 9 UDP/TLS/RTP/SAVPF 111 0 8 110\r\nc=IN IP4 0.0.0.0\r\n"
+                    + "a=ice-ufrag:abcd\r\na=ice-pwd:abcdefghijklmnopqrstuvwx\r\n"
+                    + "a=fingerprint:sha-256 " + "AB:".repeat(31) + "AB\r\na=setup:actpass\r\na=mid:0\r\n"
+                    + "a=sendonly\r\na=rtcp-mux\r\na=rtpmap:111 opus/48000/2\r\na=rtpmap:0 PCMU/8000\r\n"
+                    + "a=rtpmap:8 PCMA/8000\r\na=rtpmap:110 telephone-event/8000\r\na=ssrc:1234 cname:x\r\n";
+            var answer = media.acceptOffer("acc/g711", "alice", offer, Peer.Intent.PUBLISH, List.of("PCMU", "PCMA"))
+                    .get(5, TimeUnit.SECONDS);
+            assertTrue(answer.sdp().contains("m=audio 9 UDP/TLS/RTP/SAVPF 0 110"), answer.sdp());
+            var leg = media.answerRtp("acc/g711", "p", phone.sdp("0 101", "sendrecv", ""), PHONE).get(5, TimeUnit.SECONDS);
+            media.hearTracks(leg.peerId(), List.of(trackOf(media, "acc/g711", "alice"))).get(5, TimeUnit.SECONDS);
+            assertEquals("PASSTHROUGH", leg(media, leg.peerId()).debugState().get("mode"),
+                    "G.711 end to end: the browser's PCMU goes to the phone as it is");
+        }
+    }
+
     /** One RTP stream: a single SSRC, consecutive sequence numbers, timestamps that never go back. */
     static void assertRtpStream(List<FakePhone.Received> packets) {
         assertTrue(packets.size() > 1);
