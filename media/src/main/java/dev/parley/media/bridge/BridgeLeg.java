@@ -167,7 +167,7 @@ public final class BridgeLeg {
             codecs = answerCodecs(format);
         }
         awaitingAnswer = true;
-        return sdp.write(local, codecs, localDirection, List.of(), 0);
+        return sdp.write(local, codecs, localDirection, List.of(), 0, true);
     }
 
     /** The far end's answer to Parley's last offer; may come twice (a 183's early media, then the 200). */
@@ -206,7 +206,7 @@ public final class BridgeLeg {
         Direction direction = intersect(wish, offer.effectiveDirection().reversed());
         apply(offer, chosen, direction);
         localDirection = direction;
-        return sdp.write(local, answerCodecs(chosen), direction, offer.sections(), offer.audioIndex());
+        return sdp.write(local, answerCodecs(chosen), direction, offer.sections(), offer.audioIndex(), offer.rtcpMux());
     }
 
     private List<Codec> answerCodecs(RtpFormat f) {

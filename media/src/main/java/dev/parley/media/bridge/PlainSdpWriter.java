@@ -44,17 +44,17 @@ final class PlainSdpWriter {
      * and {@code audioIndex} says which one is audio; empty for an offer).
      */
     String write(InetSocketAddress local, List<Codec> codecs, Direction direction, List<MediaDescription> others,
-                 int audioIndex) {
+                 int audioIndex, boolean mux) {
         String family = local.getAddress() instanceof Inet6Address ? "IP6" : "IP4";
         String address = local.getAddress().getHostAddress();
         var body = new StringBuilder();
         body.append("s=parley\r\nc=IN ").append(family).append(' ').append(address).append("\r\nt=0 0\r\n");
         if (others.isEmpty()) {
-            audio(body, local.getPort(), codecs, direction);
+            audio(body, local.getPort(), codecs, direction, mux);
         } else {
             for (int i = 0; i < others.size(); i++) {
                 if (i == audioIndex) {
-                    audio(body, local.getPort(), codecs, direction);
+                    audio(body, local.getPort(), codecs, direction, mux);
                 } else {
                     MediaDescription m = others.get(i);
                     body.append("m=").append(m.kind().sdpName()).append(" 0 ").append(m.protocol());
@@ -71,7 +71,7 @@ final class PlainSdpWriter {
         return "v=0\r\no=parley " + sessionId + ' ' + version + " IN " + family + ' ' + address + "\r\n" + text;
     }
 
-    private static void audio(StringBuilder sdp, int port, List<Codec> codecs, Direction direction) {
+    private static void audio(StringBuilder sdp, int port, List<Codec> codecs, Direction direction, boolean mux) {
         sdp.append("m=audio ").append(port).append(" RTP/AVP");
         codecs.forEach(c -> sdp.append(' ').append(c.payloadType()));
         sdp.append("\r\n");
@@ -83,7 +83,10 @@ final class PlainSdpWriter {
                 sdp.append("a=fmtp:").append(c.payloadType()).append(' ').append(c.fmtp()).append("\r\n");
             }
         }
-        sdp.append("a=ptime:20\r\na=rtcp:").append(port).append("\r\na=rtcp-mux\r\na=").append(direction.sdpName())
-                .append("\r\n");
+        sdp.append("a=ptime:20\r\na=rtcp:").append(port).append("\r\n");
+        if (mux) {
+            sdp.append("a=rtcp-mux\r\n");
+        }
+        sdp.append("a=").append(direction.sdpName()).append("\r\n");
     }
 }
