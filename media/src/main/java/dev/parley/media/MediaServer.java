@@ -53,6 +53,39 @@ public final class MediaServer implements AutoCloseable {
     public record OfferedTrack(String mid, String trackId) {
     }
 
+    /**
+     * How a plain-RTP leg (a phone or SIP endpoint) negotiates.
+     *
+     * @param codecs          PCMU, PCMA and/or OPUS, in order of preference (any case): offered in
+     *                        this order, and the first one the far end offers is answered
+     * @param opusTowardsRoom publish the far end's G.711 voice transcoded to Opus instead of as
+     *                        it comes (the default keeps G.711, so subscribers that take
+     *                        PCMU/PCMA decode it with no transcoding at all)
+     */
+    public record RtpOptions(List<String> codecs, boolean opusTowardsRoom) {
+        public RtpOptions {
+            codecs = dev.parley.media.bridge.CodecChoice.validate(codecs);
+        }
+
+        /** G.711 as carriers expect it: PCMU, then PCMA; the far end's codec published as it is. */
+        public static RtpOptions g711() {
+            return new RtpOptions(List.of("PCMU", "PCMA"), false);
+        }
+    }
+
+    /**
+     * A plain-RTP leg and Parley's SDP for it.
+     *
+     * @param peerId the leg's id, like any peer's (closePeer, linkStats, setPaused...)
+     * @param sdp    Parley's offer or answer, for the SIP message body
+     * @param codec  the codec settled on (PCMU, PCMA or OPUS); empty while Parley's offer awaits its answer
+     */
+    public record RtpLeg(String peerId, String sdp, Optional<String> codec) {
+    }
+
+    /** The default audio codec of WebRTC publishers: Opus. */
+    public static final List<String> OPUS_ONLY = List.of("OPUS");
+
     private final MediaLoop loop;
     private final UdpTransport transport;
     private final EndpointDirectory directory = new EndpointDirectory();
@@ -60,6 +93,7 @@ public final class MediaServer implements AutoCloseable {
     private final List<InetSocketAddress> candidates;
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Peer> peers = new HashMap<>();
+    private final RtpBridging bridging;
     private long unroutable;
 
     private MediaServer(MediaSettings settings) {
@@ -75,6 +109,7 @@ public final class MediaServer implements AutoCloseable {
                 ? HostAddresses.discover() : settings.announcedAddresses();
         int port = transport.localPort();
         this.candidates = addresses.stream().map(a -> new InetSocketAddress(a, port)).toList();
+        this.bridging = new RtpBridging(loop, transport, candidates);
     }
 
     public static MediaServer start(MediaSettings settings) {
@@ -122,6 +157,17 @@ public final class MediaServer implements AutoCloseable {
      * when the offer is unusable.
      */
     public CompletableFuture<Answer> acceptOffer(String roomKey, String participant, String sdpOffer, Peer.Intent intent) {
+        return acceptOffer(roomKey, participant, sdpOffer, intent, OPUS_ONLY);
+    }
+
+    /**
+     * Like {@link #acceptOffer(String, String, String, Peer.Intent)}, answering the publisher's
+     * audio with the first of {@code audioCodecs} (OPUS, PCMU, PCMA) that it offers: a browser
+     * in a phone call told to send PCMU reaches a G.711 phone with no transcoding at all.
+     */
+    public CompletableFuture<Answer> acceptOffer(String roomKey, String participant, String sdpOffer, Peer.Intent intent,
+                                                 List<String> audioCodecs) {
+        List<String> preferences = dev.parley.media.negotiation.ChosenCodec.validateAudio(audioCodecs);
         return loop.call(() -> {
             RemoteOffer offer = RemoteOffer.parse(sdpOffer);
             Room room = roomFor(roomKey);
@@ -132,7 +178,7 @@ public final class MediaServer implements AutoCloseable {
             peer.attach(endpoint);
             List<SectionAnswer> sections;
             try {
-                sections = peer.negotiate(offer, intent, loop.nanoTime());
+                sections = peer.negotiate(offer, intent, preferences, loop.nanoTime());
             } catch (RuntimeException e) {
                 endpoint.close("negotiation failed: " + e.getMessage());
                 throw e;
@@ -257,6 +303,98 @@ public final class MediaServer implements AutoCloseable {
         });
     }
 
+    // ---- the RTP bridge: phones and SIP endpoints as peers of a room (docs/media.md) ----
+
+    /**
+     * Parley offers a plain-RTP leg (an outbound INVITE's body): a new peer of
+     * {@code participant} in {@code roomKey} offering {@code options.codecs()} in order, with
+     * telephone-event, on the media port. Nothing flows until {@link #acceptRtpAnswer}.
+     */
+    public CompletableFuture<RtpLeg> offerRtp(String roomKey, String participant, RtpOptions options) {
+        return loop.call(() -> {
+            Room room = roomFor(roomKey);
+            Peer peer = bridging.newLeg(room, participant, options, Optional.empty());
+            String sdp = RtpBridging.closingOnFailure(peer, leg -> leg.offer(false));
+            room.addPeer(peer);
+            peers.put(peer.id(), peer);
+            return RtpBridging.describe(peer, sdp);
+        });
+    }
+
+    /**
+     * The far end's answer to Parley's offer ({@link #offerRtp} or {@link #reofferRtp}): its
+     * address, codec and direction. It may come twice, a 183's early media then the 200; the
+     * second replaces the first (a new codec publishes a new track). Fails with
+     * {@link dev.parley.media.negotiation.NegotiationException} when the answer is unusable.
+     */
+    public CompletableFuture<RtpLeg> acceptRtpAnswer(String peerId, String sdpAnswer) {
+        return loop.call(() -> {
+            Peer peer = requirePeer(peerId);
+            RtpBridging.legOf(peer).acceptAnswer(sdpAnswer);
+            return RtpBridging.describe(peer, "");
+        });
+    }
+
+    /**
+     * The far end offers (an inbound INVITE): a new peer of {@code participant} in
+     * {@code roomKey}, answered with the first of {@code options.codecs()} the offer has.
+     * Fails with {@link dev.parley.media.negotiation.NegotiationException}, creating nothing,
+     * when the offer is unusable or shares no codec.
+     */
+    public CompletableFuture<RtpLeg> answerRtp(String roomKey, String participant, String sdpOffer, RtpOptions options) {
+        return loop.call(() -> {
+            var offer = RtpBridging.readOffer(sdpOffer, options);
+            Room room = roomFor(roomKey);
+            Peer peer = bridging.newLeg(room, participant, options, offer.rtp().map(InetSocketAddress::getAddress));
+            String sdp = RtpBridging.closingOnFailure(peer, leg -> leg.answer(offer));
+            room.addPeer(peer);
+            peers.put(peer.id(), peer);
+            return RtpBridging.describe(peer, sdp);
+        });
+    }
+
+    /**
+     * The far end's new offer on a running leg (a re-INVITE: hold, resume, a new address or
+     * codec); returns Parley's answer. The settled codec is kept while the offer still has it.
+     */
+    public CompletableFuture<String> updateRtp(String peerId, String sdpOffer) {
+        return loop.call(() -> RtpBridging.legOf(requirePeer(peerId)).update(sdpOffer));
+    }
+
+    /**
+     * Parley's own re-offer (a re-INVITE): {@code sendonly} to hold the far end, whose voice is
+     * then no longer published; {@code sendrecv} to resume. The far end's answer goes to
+     * {@link #acceptRtpAnswer}.
+     */
+    public CompletableFuture<RtpLeg> reofferRtp(String peerId, boolean hold) {
+        return loop.call(() -> {
+            Peer peer = requirePeer(peerId);
+            return RtpBridging.describe(peer, RtpBridging.legOf(peer).offer(hold));
+        });
+    }
+
+    /**
+     * What the far end of an RTP leg hears from now on: exactly these audio tracks of its room
+     * (its own is left out). One track in the far end's codec is passed through without
+     * decoding; anything else is decoded, mixed and encoded every 20 ms on a codec worker.
+     */
+    public CompletableFuture<Void> hearTracks(String peerId, List<String> trackIds) {
+        return loop.call(() -> {
+            Peer peer = requirePeer(peerId);
+            RtpBridging.legOf(peer).hear(RtpBridging.tracks(peer.room(), trackIds, peer));
+            return null;
+        });
+    }
+
+    /**
+     * Sends DTMF keys (0-9, *, #, A-D) to the far end of an RTP leg as RFC 4733 telephone
+     * events; completes when the last key has ended. Fails when the far end negotiated no
+     * telephone-event or is on hold.
+     */
+    public CompletableFuture<Void> sendDtmf(String peerId, String digits) {
+        return loop.call(() -> RtpBridging.legOf(requirePeer(peerId)).sendDtmf(digits)).thenCompose(f -> f);
+    }
+
     private Peer requirePeer(String peerId) {
         Peer peer = peers.get(peerId);
         if (peer == null) {
@@ -323,8 +461,9 @@ public final class MediaServer implements AutoCloseable {
             state.put("transport", transport.kind().label());
             state.put("transportCounters", transport.counters().toString());
             state.put("unroutable", unroutable);
+            state.put("rtpAmbiguous", bridging.directory().ambiguous());
             state.put("rooms", rooms.values().stream().map(r -> Map.of("key", r.key(),
-                    "peers", r.peers().stream().map(p -> p.endpoint().debugState()).toList())).toList());
+                    "peers", r.peers().stream().map(Peer::debugState).toList())).toList());
             return state;
         });
     }
@@ -332,7 +471,9 @@ public final class MediaServer implements AutoCloseable {
     /** Counts of live objects, for leak checks. */
     public CompletableFuture<Map<String, Integer>> census() {
         return loop.call(() -> Map.of("rooms", rooms.size(), "peers", peers.size(),
-                "endpoints", directory.size(), "addresses", directory.boundAddresses()));
+                "endpoints", directory.size(), "addresses", directory.boundAddresses(),
+                "rtpLegs", bridging.directory().size(), "rtpAddresses", bridging.directory().boundAddresses(),
+                "codecExecutors", bridging.workers().openSerials()));
     }
 
     /** Closes every room, the port and the loop. */
@@ -351,6 +492,7 @@ public final class MediaServer implements AutoCloseable {
         }).join();
         transport.close();
         loop.close();
+        bridging.close();
     }
 
     private void onPacket(byte[] b, int off, int len, InetSocketAddress from) {
@@ -370,7 +512,7 @@ public final class MediaServer implements AutoCloseable {
         Endpoint endpoint = directory.byAddress(from);
         if (endpoint != null) {
             endpoint.onPacket(b, off, len, from, now);
-        } else {
+        } else if (!bridging.directory().route(b, off, len, from, now)) {
             unroutable++;
         }
     }

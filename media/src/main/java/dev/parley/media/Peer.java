@@ -1,5 +1,6 @@
 package dev.parley.media;
 
+import dev.parley.media.bridge.BridgeLeg;
 import dev.parley.media.endpoint.Endpoint;
 import dev.parley.media.endpoint.EndpointListener;
 import dev.parley.media.negotiation.ChosenCodec;
@@ -30,7 +31,7 @@ import java.util.UUID;
  * sections carries. Sections the peer sends on become published tracks of the room; sections
  * it receives on get legs of the room's tracks. Media loop only.
  */
-public final class Peer implements EndpointListener {
+public final class Peer implements EndpointListener, BridgeLeg.Owner {
 
     /** What a peer's offer asks for. */
     public enum Intent {
@@ -51,6 +52,8 @@ public final class Peer implements EndpointListener {
     private final String participant;
     private final Room room;
     private Endpoint endpoint;
+    /** Set instead of the endpoint for a plain-RTP leg (a phone through the RTP bridge). */
+    private BridgeLeg bridge;
     private final List<PublishedTrack> published = new ArrayList<>();
     private final List<Subscription> legs = new ArrayList<>();
     private final Map<String, PendingSection> pendingByMid = new HashMap<>();
@@ -77,8 +80,25 @@ public final class Peer implements EndpointListener {
         return room;
     }
 
+    /**
+     * The WebRTC connection of this peer. A phone's plain-RTP leg has none: see
+     * {@link #rtpLeg()}; asking for it there is a programming error.
+     */
     public Endpoint endpoint() {
+        if (endpoint == null) {
+            throw new IllegalStateException("peer " + id + " is an RTP leg: it has no WebRTC endpoint");
+        }
         return endpoint;
+    }
+
+    /** The plain-RTP leg when this peer is a phone or SIP endpoint bridged into the room. */
+    public Optional<BridgeLeg> rtpLeg() {
+        return Optional.ofNullable(bridge);
+    }
+
+    /** A JSON-ready snapshot of the connection: the endpoint's, or the RTP leg's. */
+    public Map<String, Object> debugState() {
+        return bridge != null ? bridge.debugState() : endpoint.debugState();
     }
 
     public List<PublishedTrack> published() {
@@ -93,8 +113,35 @@ public final class Peer implements EndpointListener {
         this.endpoint = endpoint;
     }
 
+    void attachBridge(BridgeLeg leg) {
+        this.bridge = leg;
+    }
+
+    @Override
+    public void publish(PublishedTrack track) {
+        published.add(track);
+        room.addTrack(this, track);
+    }
+
+    @Override
+    public void unpublish(PublishedTrack track) {
+        published.remove(track);
+        room.removeTrack(track);
+    }
+
+    @Override
+    public void dtmf(char digit) {
+        room.dtmf(this, digit);
+    }
+
+    @Override
+    public void closed(String reason) {
+        closed = true;
+        room.peerClosed(this, reason);
+    }
+
     /** Decides each section of {@code offer} and wires the tracks and legs that follow. */
-    List<SectionAnswer> negotiate(RemoteOffer offer, Intent intent, long nowNanos) {
+    List<SectionAnswer> negotiate(RemoteOffer offer, Intent intent, List<String> audioCodecs, long nowNanos) {
         var answers = new ArrayList<SectionAnswer>();
         int audioIndex = 0;
         int videoIndex = 0;
@@ -109,9 +156,10 @@ public final class Peer implements EndpointListener {
             boolean peerReceives = direction == Direction.RECVONLY || direction == Direction.SENDRECV;
             List<Extmap> extmaps = dev.parley.media.negotiation.AnswerWriter.supportedExtensions(m);
             if (peerSends && intent != Intent.PLAY) {
-                var codec = ChosenCodec.forReceiving(m)
+                var codec = ChosenCodec.forReceiving(m, audioCodecs)
                         .orElseThrow(() -> new NegotiationException("media section " + m.mid().orElse("?")
-                                + " offers no codec Parley forwards (Opus, VP8, H.264 packetization-mode 1)"));
+                                + " offers no codec Parley forwards (audio " + audioCodecs
+                                + ", VP8, H.264 packetization-mode 1)"));
                 publish(m, kind.get(), codec, extmaps, nowNanos);
                 answers.add(new SectionAnswer.Receive(m, codec, extmaps));
             } else if (peerReceives && intent != Intent.PUBLISH) {
@@ -245,6 +293,10 @@ public final class Peer implements EndpointListener {
      * the previous call (see {@link LinkStats#combine}).
      */
     LinkStats linkStats() {
+        if (bridge != null) {
+            return LinkStats.combine(bridge.remoteReport().stream().toList(), List.of(bridge.sampleReception()),
+                    bridge.counters().rtpIn(), bridge.counters().rtpOut());
+        }
         var reports = endpoint.legs().stream().flatMap(leg -> leg.remoteReport().stream()).toList();
         var samples = published.stream().filter(t -> !t.isClosed()).map(PublishedTrack::sampleReception).toList();
         return LinkStats.combine(reports, samples, endpoint.counters().rtpIn(), endpoint.counters().rtpOut());
@@ -297,13 +349,19 @@ public final class Peer implements EndpointListener {
 
     /** Closes the connection, its published tracks (and every leg of them) and its own legs. */
     public void close(String reason) {
-        if (endpoint != null) {
+        if (bridge != null) {
+            bridge.close(reason);
+        } else if (endpoint != null) {
             endpoint.close(reason);
         }
     }
 
     /** Pauses or resumes forwarding of every leg of this peer that carries {@code trackId}. */
     public void setPaused(String trackId, boolean paused, long nowNanos) {
+        if (bridge != null) {
+            bridge.setPaused(trackId, paused);
+            return;
+        }
         for (Subscription leg : allLegs()) {
             if (leg.source().id().equals(trackId)) {
                 if (paused) {

@@ -85,6 +85,14 @@ public final class Room {
         listeners.forEach(l -> l.onTrackPublished(this, track));
     }
 
+    /** A track whose publisher goes on without it (an RTP leg that changed codec) leaves the room. */
+    void removeTrack(PublishedTrack track) {
+        if (tracks.remove(track)) {
+            trackOwners.remove(track.id());
+            listeners.forEach(l -> l.onTrackUnpublished(this, track));
+        }
+    }
+
     void dtmf(Peer peer, char digit) {
         if (!closed) {
             listeners.forEach(l -> l.onDtmf(this, peer, digit));

@@ -62,7 +62,8 @@ class MediaServerTest {
                 room.close();
                 return null;
             }).get(5, TimeUnit.SECONDS);
-            assertEquals(Map.of("rooms", 0, "peers", 0, "endpoints", 0, "addresses", 0),
+            assertEquals(Map.of("rooms", 0, "peers", 0, "endpoints", 0, "addresses", 0, "rtpLegs", 0, "rtpAddresses", 0,
+                            "codecExecutors", 0),
                     media.census().get(5, TimeUnit.SECONDS));
             assertTrue(legs.stream().allMatch(Subscription::isClosed));
             assertTrue(legs.stream().allMatch(l -> l.retainedHistoryBytes() == 0), "leg buffers freed");
@@ -179,6 +180,7 @@ class MediaServerTest {
      */
     static void awaitConnected(MediaServer media, String room, int peers) throws Exception {
         waitUntil(() -> media.withRoom(room, r -> r.peers().stream()
+                        .filter(p -> p.rtpLeg().isEmpty())
                         .filter(p -> p.endpoint().state() == dev.parley.media.endpoint.Endpoint.State.CONNECTED).count())
                 .join().orElse(0L) == peers, 5000);
     }

@@ -42,11 +42,42 @@ public record ChosenCodec(Codec primary, Optional<Codec> rtx, Optional<Codec> te
         return primary.payloadType();
     }
 
-    /** The codec Parley accepts from a publisher in {@code m}, in order of preference. */
+    /** The audio codecs a publisher's section may be answered with, by their option names. */
+    public static final List<String> AUDIO_NAMES = List.of("OPUS", "PCMU", "PCMA");
+
+    /** Refuses an empty list or names other than OPUS, PCMU and PCMA (any case). */
+    public static List<String> validateAudio(List<String> audioCodecs) {
+        if (audioCodecs.isEmpty()) {
+            throw new IllegalArgumentException("at least one audio codec (OPUS, PCMU, PCMA)");
+        }
+        for (String name : audioCodecs) {
+            if (!AUDIO_NAMES.contains(name.toUpperCase(Locale.ROOT))) {
+                throw new IllegalArgumentException("unknown audio codec " + name + ": use OPUS, PCMU or PCMA");
+            }
+        }
+        return List.copyOf(audioCodecs);
+    }
+
+    /** The codec Parley accepts from a publisher in {@code m}: Opus for audio. */
     public static Optional<ChosenCodec> forReceiving(MediaDescription m) {
+        return forReceiving(m, List.of("OPUS"));
+    }
+
+    /**
+     * The codec Parley accepts from a publisher in {@code m}; for audio the first of
+     * {@code audioPreferences} (OPUS, PCMU, PCMA) that the section offers, with the
+     * telephone-event at that codec's clock (8 kHz for G.711).
+     */
+    public static Optional<ChosenCodec> forReceiving(MediaDescription m, List<String> audioPreferences) {
         if (m.kind() == MediaKind.AUDIO) {
-            return m.codecs().stream().filter(ChosenCodec::isOpus).findFirst()
-                    .map(c -> new ChosenCodec(c, Optional.empty(), telephoneEvent(m, c.clockRate())));
+            for (String preference : audioPreferences) {
+                Optional<Codec> codec = m.codecs().stream().filter(c -> isAudio(c, preference)).findFirst();
+                if (codec.isPresent()) {
+                    Codec c = codec.get();
+                    return Optional.of(new ChosenCodec(c, Optional.empty(), telephoneEvent(m, c.clockRate())));
+                }
+            }
+            return Optional.empty();
         }
         if (m.kind() == MediaKind.VIDEO) {
             Optional<Codec> vp8 = m.codecs().stream().filter(c -> named(c, "VP8")).findFirst();
@@ -70,7 +101,8 @@ public record ChosenCodec(Codec primary, Optional<Codec> rtx, Optional<Codec> te
 
     /** The codec as written in our answer: the peer's payload type, our feedback set. */
     List<Codec> answerCodecs() {
-        List<RtcpFeedback> feedback = primary.name().equalsIgnoreCase("opus") ? List.of() : VIDEO_FEEDBACK;
+        boolean audio = AUDIO_NAMES.contains(primary.name().toUpperCase(Locale.ROOT));
+        List<RtcpFeedback> feedback = audio ? List.of() : VIDEO_FEEDBACK;
         Codec main = new Codec(primary.payloadType(), primary.name(), primary.clockRate(), primary.channels(),
                 primary.fmtp(), feedback);
         var codecs = new java.util.ArrayList<Codec>(List.of(main));
@@ -97,6 +129,14 @@ public record ChosenCodec(Codec primary, Optional<Codec> rtx, Optional<Codec> te
         Optional<Codec> rtx = m.rtxPayloadTypeFor(codec.payloadType()).stream().boxed().findFirst()
                 .flatMap(m::codec);
         return new ChosenCodec(codec, rtx);
+    }
+
+    private static boolean isAudio(Codec c, String preference) {
+        return switch (preference.toUpperCase(Locale.ROOT)) {
+            case "OPUS" -> isOpus(c);
+            case "PCMU", "PCMA" -> named(c, preference) && c.clockRate() == 8000;
+            default -> false;
+        };
     }
 
     private static boolean isOpus(Codec c) {

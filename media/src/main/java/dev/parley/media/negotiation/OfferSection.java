@@ -14,9 +14,11 @@ public record OfferSection(String mid, MediaKind kind, int payloadType, String c
     public record Leg(long ssrc, String streamId, String trackId) {
     }
 
-    /** The payload type Parley offers for a codec. */
+    /** The payload type Parley offers for a codec: G.711's static ones (RFC 3551), dynamic ones as Chrome numbers them. */
     public static int payloadTypeFor(String codecName) {
         return switch (codecName.toUpperCase(java.util.Locale.ROOT)) {
+            case "PCMU" -> 0;
+            case "PCMA" -> 8;
             case "OPUS" -> 111;
             case "VP8" -> 96;
             case "H264" -> 102;

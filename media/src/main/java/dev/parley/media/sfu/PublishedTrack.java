@@ -46,6 +46,7 @@ public final class PublishedTrack {
     private final long feedbackSsrc;
     private final ReceptionStats reception;
     private final List<Subscription> subscriptions = new ArrayList<>();
+    private final List<TrackTap> taps = new ArrayList<>();
     private final byte[] rtxScratch = new byte[SentPacketHistory.MAX_PACKET + 64];
     private long lastKeyframeRequestNanos = Long.MIN_VALUE / 2;
     private long packetsReceived;
@@ -129,6 +130,31 @@ public final class PublishedTrack {
         return List.copyOf(subscriptions);
     }
 
+    /** Hands every audio or video packet of this track to {@code tap} as well, until {@link #removeTap}. */
+    public void addTap(TrackTap tap) {
+        if (!closed && !taps.contains(tap)) {
+            taps.add(tap);
+        }
+    }
+
+    public void removeTap(TrackTap tap) {
+        taps.remove(tap);
+    }
+
+    public int tapCount() {
+        return taps.size();
+    }
+
+    /**
+     * The audio level (RFC 6464: 0 loudest .. 127 silent) of the packet just received, for a
+     * publisher that sends no audio-level header extension but whose level Parley can compute
+     * (the RTP bridge's G.711); used for the room's active speaker.
+     */
+    public void reportAudioLevel(int level, long nowNanos) {
+        audioLevel = Math.max(0, Math.min(127, level));
+        lastAudioLevelNanos = nowNanos;
+    }
+
     /** An RTP packet of this track's SSRC, decrypted; its header length already checked by the caller. */
     public void onRtp(byte[] b, int off, int len, int headerLength, long nowNanos) {
         if (closed || !reception.onPacket(RtpHeaders.sequenceNumber(b, off), RtpHeaders.timestamp(b, off), nowNanos)) {
@@ -153,6 +179,9 @@ public final class PublishedTrack {
         }
         for (int i = 0; i < subscriptions.size(); i++) {
             subscriptions.get(i).forward(b, off, len, headerLength, nowNanos);
+        }
+        for (int i = 0; i < taps.size(); i++) {
+            taps.get(i).onRtp(this, b, off, len, headerLength, nowNanos);
         }
     }
 
@@ -216,6 +245,10 @@ public final class PublishedTrack {
             subscription.close();
         }
         subscriptions.clear();
+        for (TrackTap tap : List.copyOf(taps)) {
+            tap.onTrackClosed(this);
+        }
+        taps.clear();
     }
 
     public boolean isClosed() {

@@ -8,7 +8,7 @@ import dev.parley.protocol.rtcp.ReportBlock;
  * extended highest sequence number (A.1), expected and lost counts and the fraction lost in
  * the last interval (A.3), interarrival jitter (A.8), and the last sender report for LSR/DLSR.
  */
-final class ReceptionStats {
+public final class ReceptionStats {
 
     private static final int MAX_DROPOUT = 3000;
     private static final int MAX_MISORDER = 100;
@@ -30,12 +30,12 @@ final class ReceptionStats {
     private long lastSenderReportCompact;
     private long lastSenderReportArrivalNanos;
 
-    ReceptionStats(int clockRate) {
+    public ReceptionStats(int clockRate) {
         this.clockRate = clockRate;
     }
 
     /** Records one packet; returns false when it is a duplicate or too old to count. */
-    boolean onPacket(int sequence, long rtpTimestamp, long arrivalNanos) {
+    public boolean onPacket(int sequence, long rtpTimestamp, long arrivalNanos) {
         if (!started) {
             started = true;
             baseSequence = sequence;
@@ -67,12 +67,12 @@ final class ReceptionStats {
         return true;
     }
 
-    void onSenderReport(long ntpTimestamp, long arrivalNanos) {
+    public void onSenderReport(long ntpTimestamp, long arrivalNanos) {
         lastSenderReportCompact = NtpTime.compact(ntpTimestamp);
         lastSenderReportArrivalNanos = arrivalNanos;
     }
 
-    boolean hasPackets() {
+    public boolean hasPackets() {
         return started;
     }
 
@@ -84,7 +84,7 @@ final class ReceptionStats {
         return extendedHighestSequence() - baseSequence + 1;
     }
 
-    long cumulativeLost() {
+    public long cumulativeLost() {
         if (!started) {
             return 0; // nothing expected yet (expected() would say 1)
         }
@@ -96,12 +96,12 @@ final class ReceptionStats {
         return (long) jitter;
     }
 
-    double jitterSeconds() {
+    public double jitterSeconds() {
         return jitter / clockRate;
     }
 
     /** Loss since the previous sample, and the jitter now; it starts the next sample's interval. */
-    ReceptionSample sample() {
+    public ReceptionSample sample() {
         if (!started) {
             return new ReceptionSample(0, 0, 0);
         }
@@ -114,7 +114,7 @@ final class ReceptionStats {
     }
 
     /** A report block for an RR; it also closes the interval for the fraction lost. */
-    ReportBlock reportBlock(long ssrc, long nowNanos) {
+    public ReportBlock reportBlock(long ssrc, long nowNanos) {
         long expected = expected();
         long expectedInterval = expected - expectedPrior;
         long receivedInterval = received - receivedPrior;

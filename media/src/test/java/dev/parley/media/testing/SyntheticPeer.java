@@ -69,6 +69,7 @@ public final class SyntheticPeer implements AutoCloseable {
     private volatile boolean decryptIncoming = true;
     private volatile boolean parked;
     private volatile LongConsumer onPayloadTimestamp = t -> { };
+    private volatile java.util.function.Consumer<Received> onRtp = r -> { };
     private InetSocketAddress server;
     private SrtpSession srtpOut;
     private String peerId;
@@ -252,6 +253,27 @@ public final class SyntheticPeer implements AutoCloseable {
     /** Parley's answer to this peer's offer ("" when Parley offered). */
     public String answerSdp() {
         return answerSdp;
+    }
+
+    /** One decrypted RTP packet from Parley. */
+    public record Received(int payloadType, int sequence, long timestamp, long ssrc, byte[] payload) {
+    }
+
+    /** Called with every decrypted incoming RTP packet (on the receiving thread). */
+    public void onRtp(java.util.function.Consumer<Received> consumer) {
+        onRtp = consumer;
+    }
+
+    /** Sends one audio packet carrying {@code payload} as it is (a real Opus frame, say) on the audio SSRC. */
+    public void sendAudioPayload(byte[] payload, int length, long timestamp) {
+        byte[] p = sendBuffer;
+        p[0] = (byte) 0x80;
+        p[1] = (byte) AUDIO_PT;
+        RtpHeaders.setSequenceNumber(p, 0, audioSequence++ & 0xffff);
+        RtpHeaders.setTimestamp(p, 0, timestamp);
+        RtpHeaders.setSsrc(p, 0, AUDIO_SSRC);
+        System.arraycopy(payload, 0, p, 12, length);
+        sendRaw(p, srtpOut.protectRtp(p, 0, 12 + length));
     }
 
     /** Sends one audio packet with {@code payloadSize} bytes; the first 8 carry the send time in nanoseconds. */
@@ -457,6 +479,11 @@ public final class SyntheticPeer implements AutoCloseable {
                     int header = plain > 0 ? RtpHeaders.headerLength(b, 0, plain) : -1;
                     if (header > 0 && plain - header >= 10) {
                         onPayloadTimestamp.accept(ByteBuffer.wrap(b, header + 2, 8).getLong());
+                    }
+                    if (header > 0) {
+                        onRtp.accept(new Received(RtpHeaders.payloadType(b, 0), RtpHeaders.sequenceNumber(b, 0),
+                                RtpHeaders.timestamp(b, 0), RtpHeaders.ssrc(b, 0),
+                                java.util.Arrays.copyOfRange(b, header, plain - RtpHeaders.paddingLength(b, 0, plain))));
                     }
                 }
             }

@@ -21,6 +21,21 @@ public record Connection(String netType, String addrType, String address) {
         return new Connection("IN", "IP6", address);
     }
 
+    /**
+     * Whether the address is the unspecified one ({@code 0.0.0.0} or {@code ::}): the old way
+     * (RFC 2543) to put a stream on hold, which RFC 3264 section 8.4 says to read as "send
+     * nothing here".
+     */
+    public boolean isUnspecified() {
+        String bare = address.contains("/") ? address.substring(0, address.indexOf('/')) : address;
+        return bare.equals("0.0.0.0") || bare.equals("::") || bare.equals("0:0:0:0:0:0:0:0");
+    }
+
+    /** {@code IP4} or {@code IP6} over {@code IN}: an address a socket can use, unlike other network types. */
+    public boolean isInternet() {
+        return netType.equals("IN") && (addrType.equals("IP4") || addrType.equals("IP6"));
+    }
+
     static Connection parse(String value) {
         var words = Syntax.words(value);
         if (words.size() != 3) {

@@ -216,6 +216,27 @@ public record MediaDescription(
         return attributes.stream().filter(a -> a.name().equals(name)).findFirst();
     }
 
+    /**
+     * {@code a=ptime} (RFC 8866 section 6.4): the packet duration in milliseconds the sender
+     * wants to receive; empty when absent or not a whole number (some write {@code 20.0}, read
+     * as 20).
+     */
+    public OptionalInt ptime() {
+        return attribute("ptime").flatMap(Attribute::value).map(v -> {
+            String digits = v.strip();
+            int dot = digits.indexOf('.');
+            if (dot >= 0) {
+                digits = digits.substring(0, dot);
+            }
+            try {
+                int ms = Syntax.integer(digits, 1, 1000, "ptime");
+                return OptionalInt.of(ms);
+            } catch (IllegalArgumentException e) {
+                return OptionalInt.empty();
+            }
+        }).orElse(OptionalInt.empty());
+    }
+
     /** {@code a=bundle-only} (RFC 8843 section 6): port 0 but not rejected. */
     public boolean isBundleOnly() {
         return attribute("bundle-only").filter(a -> a.value().isEmpty()).isPresent();

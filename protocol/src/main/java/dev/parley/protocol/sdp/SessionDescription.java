@@ -130,6 +130,14 @@ public record SessionDescription(
         return m.setup().or(this::setup);
     }
 
+    /**
+     * The section's {@code c=}, else the session's (RFC 8866 section 5.7): where a plain RTP
+     * peer (no ICE) receives the section's media. Empty when neither has one.
+     */
+    public Optional<Connection> effectiveConnection(MediaDescription m) {
+        return m.connection().or(this::connection);
+    }
+
     /** The section's direction, else the session's, else sendrecv (RFC 3264 section 5.1). */
     public Direction effectiveDirection(MediaDescription m) {
         return m.direction().or(this::direction).orElse(Direction.SENDRECV);
