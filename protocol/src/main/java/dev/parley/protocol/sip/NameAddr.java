@@ -102,8 +102,9 @@ public record NameAddr(Optional<String> displayName, Uri uri, Parameters params)
             uri = Uri.parse(value.substring(sc.pos(), close));
             sc.pos(close + 1);
         } else {
-            // addr-spec: the URI ends at the first ';' (a URI with ';', ',' or '?' must be bracketed, §20.10).
-            uri = sc.until(";").flatMap(Uri::parse);
+            // addr-spec: the URI ends at the first ';' (a URI with ';', ',' or '?' must be bracketed, §20.10,
+            // so a '?' here is refused: RFC 4475 §3.1.2.13).
+            uri = sc.until(";").filter(text -> text.indexOf('?') < 0).flatMap(Uri::parse);
         }
         if (uri.isEmpty()) {
             return Optional.empty();

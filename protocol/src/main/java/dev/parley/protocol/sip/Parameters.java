@@ -107,7 +107,7 @@ public record Parameters(List<Parameter> list) {
             return SipScanner.quotedStringEnd(s, 0) != s.length();
         }
         for (int i = 0; i < s.length(); i++) {
-            if ("; ,\t<>\"?".indexOf(s.charAt(i)) >= 0) {
+            if ("; ,\t<>\"".indexOf(s.charAt(i)) >= 0) {
                 return true;
             }
         }

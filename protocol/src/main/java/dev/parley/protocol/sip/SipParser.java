@@ -15,7 +15,8 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Accepted: CRLF before the start line (§7.5), bare LF line ends, header folding
  * (§7.3.1), compact names, any case in names, comma-separated list values, a missing
  * Content-Length (the rest of the datagram is the body, §18.3) and bytes after the body
- * (ignored, as for RFC 4475's dblreq). Refused: everything RFC 4475 §3.1.2 lists, among them
+ * (ignored, as for RFC 4475's dblreq). The parsed headers leave Content-Length out: it is
+ * framing, and {@code toBytes()} writes the body's true length. Refused: everything RFC 4475 §3.1.2 lists, among them
  * extra white space in the request line, a Request-URI in brackets, a Content-Length that
  * overruns the datagram or is negative, missing or repeated core headers, unterminated quotes
  * and a CSeq method other than the request's.
@@ -120,6 +121,8 @@ public final class SipParser {
             }
             byte[] body = new byte[bodyLength];
             System.arraycopy(bytes, pos, body, 0, bodyLength);
+            // Content-Length is framing, not content: the model leaves it out and writing recomputes it.
+            headers = headers.without(HeaderNames.CONTENT_LENGTH);
             return startLine.regionMatches(true, 0, "SIP/", 0, 4) ? response(body) : request(body);
         }
 
@@ -252,6 +255,10 @@ public final class SipParser {
             Optional<Uri> uri = Uri.parse(parts[1]);
             if (uri.isEmpty()) {
                 return refusedRequest("malformed Request-URI", 400, method);
+            }
+            if (uri.get() instanceof SipUri sipUri && !sipUri.headers().isEmpty()) {
+                // §19.1.1's table: headers are not allowed in a Request-URI (RFC 4475 §3.1.2.11).
+                return refusedRequest("headers in the Request-URI", 400, method);
             }
             Optional<String> problem = MessageRules.core(headers, Optional.of(method))
                     .or(() -> MessageRules.extended(headers));
