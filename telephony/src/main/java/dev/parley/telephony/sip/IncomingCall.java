@@ -1,8 +1,10 @@
 package dev.parley.telephony.sip;
 
 import dev.parley.protocol.sip.NameAddr;
+import dev.parley.protocol.sip.SipHeader;
 import dev.parley.protocol.sip.Uri;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,6 +36,12 @@ public sealed interface IncomingCall permits UasCall {
 
     /** A final non-2xx response, 300 to 699 (404 for an unknown number, 403 for a refused source, 486 busy). */
     void reject(int status, String reason);
+
+    /**
+     * {@link #reject(int, String)} with extra headers: WWW-Authenticate on a 401 challenge,
+     * Retry-After on a 503, Contact on a 3xx redirect.
+     */
+    void reject(int status, String reason, List<SipHeader> headers);
 
     /** 180 Ringing. */
     void ringing();

@@ -1,5 +1,6 @@
 package dev.parley.telephony.sip;
 
+import dev.parley.protocol.sip.DigestCredentials;
 import dev.parley.protocol.sip.SipUri;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,6 +18,7 @@ final class KeepAliveTask implements KeepAlive {
     private final SipUri target;
     private final Transport transport;
     private final Duration interval;
+    private final Optional<DigestCredentials> credentials;
     private final Consumer<Boolean> listener;
     private final SerialExecutor events;
     private volatile boolean closed;
@@ -24,11 +26,13 @@ final class KeepAliveTask implements KeepAlive {
     private Optional<Boolean> reported = Optional.empty();
     private SipLoop.Timer next = () -> { };
 
-    KeepAliveTask(SipCore core, SipUri target, Transport transport, Duration interval, Consumer<Boolean> listener) {
+    KeepAliveTask(SipCore core, SipUri target, Transport transport, Duration interval,
+            Optional<DigestCredentials> credentials, Consumer<Boolean> listener) {
         this.core = core;
         this.target = target;
         this.transport = transport;
         this.interval = interval;
+        this.credentials = credentials;
         this.listener = listener;
         this.events = core.newEvents();
     }
@@ -41,7 +45,7 @@ final class KeepAliveTask implements KeepAlive {
         if (closed) {
             return;
         }
-        OptionsPing.send(core, target, transport, result -> {
+        OptionsPing.send(core, target, transport, credentials, result -> {
             if (closed) {
                 return;
             }

@@ -123,6 +123,19 @@ final class MessageFactory {
         return new SipRequest("ACK", invite.requestUri(), headers);
     }
 
+    /**
+     * {@code request} again after a challenge (§22.2): the same Call-ID, From tag and body, the
+     * CSeq one higher, a new branch, and {@code credentials} in place of any earlier ones.
+     */
+    SipRequest retry(SipRequest request, SipHeader credentials) {
+        Transport transport = request.topVia().transport().equals("TCP") ? Transport.TCP : Transport.UDP;
+        var headers = request.headers()
+                .replaceFirst(HeaderNames.VIA, via(transport).write())
+                .set(HeaderNames.CSEQ, new CSeq(request.cseq().sequence() + 1, request.method()).write())
+                .set(credentials.name(), credentials.value());
+        return request.withHeaders(headers);
+    }
+
     /** CANCEL for {@code invite} (§9.1): same Request-URI, Call-ID, To, From, CSeq number, top Via, Route. */
     SipRequest cancel(SipRequest invite) {
         var headers = SipHeaders.EMPTY.with(HeaderNames.VIA, invite.headers().first(HeaderNames.VIA).orElseThrow())

@@ -1,5 +1,6 @@
 package dev.parley.telephony.sip;
 
+import dev.parley.protocol.sip.DigestCredentials;
 import dev.parley.protocol.sip.SipUri;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -99,11 +101,18 @@ public final class SipStack implements AutoCloseable {
      * 408 when nothing came back within 64*T1, or 503 when sending failed.
      */
     public CompletableFuture<Integer> options(SipUri target, Transport transport) {
+        return options(target, transport, Optional.empty());
+    }
+
+    /** {@link #options(SipUri, Transport)}, answering a 401 or 407 once with {@code credentials}. */
+    public CompletableFuture<Integer> options(SipUri target, Transport transport,
+            Optional<DigestCredentials> credentials) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(credentials, "credentials");
         requireOpen();
         var result = new CompletableFuture<Integer>();
-        loop.execute(() -> OptionsPing.send(core, target, transport, r -> result.complete(r.status())));
+        loop.execute(() -> OptionsPing.send(core, target, transport, credentials, r -> result.complete(r.status())));
         return result;
     }
 
@@ -113,14 +122,21 @@ public final class SipStack implements AutoCloseable {
      * probe times out or cannot be sent). Closing the stack closes it too.
      */
     public KeepAlive keepAlive(SipUri target, Transport transport, Duration interval, Consumer<Boolean> reachable) {
+        return keepAlive(target, transport, interval, Optional.empty(), reachable);
+    }
+
+    /** {@link #keepAlive(SipUri, Transport, Duration, Consumer)} for a trunk that challenges OPTIONS. */
+    public KeepAlive keepAlive(SipUri target, Transport transport, Duration interval,
+            Optional<DigestCredentials> credentials, Consumer<Boolean> reachable) {
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(transport, "transport");
+        Objects.requireNonNull(credentials, "credentials");
         Objects.requireNonNull(reachable, "reachable");
         if (interval.isNegative() || interval.isZero()) {
             throw new IllegalArgumentException("interval must be positive");
         }
         requireOpen();
-        var task = new KeepAliveTask(core, target, transport, interval, reachable);
+        var task = new KeepAliveTask(core, target, transport, interval, credentials, reachable);
         synchronized (keepAlives) {
             keepAlives.add(task);
         }
@@ -130,6 +146,9 @@ public final class SipStack implements AutoCloseable {
 
     /** Counters and what is live, taken on the loop so the numbers agree with each other. */
     public SipDebugState debugState() {
+        if (closed.get()) {
+            return snapshot();
+        }
         var snapshot = new CompletableFuture<SipDebugState>();
         loop.execute(() -> snapshot.complete(snapshot()));
         try {

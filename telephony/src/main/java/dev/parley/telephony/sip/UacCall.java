@@ -1,6 +1,5 @@
 package dev.parley.telephony.sip;
 
-import dev.parley.protocol.sip.HeaderNames;
 import dev.parley.protocol.sip.NameAddr;
 import dev.parley.protocol.sip.SipHeader;
 import dev.parley.protocol.sip.SipIds;
@@ -207,11 +206,7 @@ final class UacCall extends CallSession implements OutgoingCall {
 
     /** §22.2: the same INVITE with credentials, CSeq + 1 and a new branch. */
     private void retryWith(SipHeader credentials) {
-        var headers = currentInvite.headers()
-                .replaceFirst(HeaderNames.VIA, core.messages().via(transport).write())
-                .set(HeaderNames.CSEQ, (currentInvite.cseq().sequence() + 1) + " INVITE")
-                .set(credentials.name(), credentials.value());
-        currentInvite = currentInvite.withHeaders(headers);
+        currentInvite = core.messages().retry(currentInvite, credentials);
         provisionalSeen = false;
         early = false;
         dialog = null;

@@ -1,10 +1,13 @@
 package dev.parley.telephony.sip;
 
 import dev.parley.protocol.sip.NameAddr;
+import dev.parley.protocol.sip.SipHeader;
 import dev.parley.protocol.sip.SipIds;
 import dev.parley.protocol.sip.SipRequest;
+import dev.parley.protocol.sip.SipResponse;
 import dev.parley.protocol.sip.Uri;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -91,11 +94,17 @@ final class UasCall extends CallSession implements IncomingCall {
 
     @Override
     public void reject(int status, String reason) {
+        reject(status, reason, List.of());
+    }
+
+    @Override
+    public void reject(int status, String reason, List<SipHeader> headers) {
         if (status < 300 || status > 699) {
             throw new IllegalArgumentException("a rejection is 300..699, not " + status);
         }
         Objects.requireNonNull(reason, "reason");
-        core.loop().execute(() -> rejectNow(status, reason));
+        List<SipHeader> extra = List.copyOf(headers);
+        core.loop().execute(() -> rejectNow(status, reason, extra));
     }
 
     @Override
@@ -129,7 +138,7 @@ final class UasCall extends CallSession implements IncomingCall {
                 return;
             }
             if (!finalSent) {
-                rejectNow(603, "Decline");
+                rejectNow(603, "Decline", List.of());
             } else if (!acked) {
                 hangupAfterAck = true;
             } else {
@@ -157,12 +166,17 @@ final class UasCall extends CallSession implements IncomingCall {
         transaction.respond(core.messages().dialogResponse(invite, status, reason, localTag, transport, sdp));
     }
 
-    private void rejectNow(int status, String reason) {
+    private void rejectNow(int status, String reason, List<SipHeader> extra) {
         if (ended || finalSent) {
             return;
         }
         finalSent = true;
-        transaction.respond(core.messages().response(invite, status, reason, Optional.of(localTag)));
+        SipResponse response = core.messages().response(invite, status, reason, Optional.of(localTag));
+        var headers = response.headers();
+        for (SipHeader header : extra) {
+            headers = headers.with(header.name(), header.value());
+        }
+        transaction.respond(response.withHeaders(headers));
         end();
     }
 
