@@ -70,6 +70,7 @@ public final class SignalingLoadHarness {
         builder.environment().put("PARLEY_HTTP_PORT", Integer.toString(port));
         builder.environment().put("PARLEY_DATA_DIR", data.resolve("data").toString());
         builder.environment().put("PARLEY_MEDIA_PORT", "0");
+        builder.environment().put("PARLEY_SIP_PORT", "0");
         // One client minting ten thousand tokens: lift the per-client token rate for this run.
         builder.environment().put("PARLEY_RATELIMIT_TOKEN_PER_SECOND", "1000000");
         builder.environment().put("PARLEY_RATELIMIT_TOKEN_BURST", "1000000");

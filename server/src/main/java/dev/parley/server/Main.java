@@ -92,6 +92,8 @@ public final class Main {
                 + (server.media().candidates().isEmpty() ? "no address (set PARLEY_MEDIA_ANNOUNCED_ADDRESSES)"
                 : server.media().candidates().stream().map(a -> a.getAddress().getHostAddress())
                         .collect(java.util.stream.Collectors.joining(", "))));
+        System.out.println("SIP: UDP and TCP port " + server.sip().port() + " at " + server.sip().advertisedHost()
+                + " (trunks send calls here; configure them with /telephony/1/trunks)");
         server.firstApiKey().ifPresent(issued -> {
             System.out.println("Created the first account, " + issued.key().accountId() + ".");
             System.out.println("Its API key is shown this once; only a hash of it is stored:");

@@ -8,8 +8,15 @@ import dev.parley.platform.signaling.Signaling;
 import dev.parley.platform.signaling.SignalingSettings;
 import dev.parley.platform.store.Database;
 import dev.parley.server.config.ParleyConfig;
+import dev.parley.platform.calls.PhoneCalls;
+import dev.parley.platform.telephony.TrunkKeepAlives;
+import dev.parley.telephony.sip.InboundHandler;
+import dev.parley.telephony.sip.SipStack;
+import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One running Parley: database, platform services and the HTTP edge, started in that order
@@ -19,16 +26,20 @@ public final class ParleyServer implements AutoCloseable {
 
     private final Database database;
     private final MediaServer media;
+    private final SipStack sip;
+    private final TrunkKeepAlives keepAlives;
     private final ApiServer api;
     private final int port;
     private final Optional<IssuedApiKey> firstApiKey;
     private final Platform platform;
 
-    private ParleyServer(Database database, MediaServer media, ApiServer api, int port,
-                         Optional<IssuedApiKey> firstApiKey, Platform platform) {
+    private ParleyServer(Database database, MediaServer media, SipStack sip, TrunkKeepAlives keepAlives, ApiServer api,
+                         int port, Optional<IssuedApiKey> firstApiKey, Platform platform) {
         this.platform = platform;
         this.database = database;
         this.media = media;
+        this.sip = sip;
+        this.keepAlives = keepAlives;
         this.api = api;
         this.port = port;
         this.firstApiKey = firstApiKey;
@@ -46,21 +57,37 @@ public final class ParleyServer implements AutoCloseable {
     public static ParleyServer start(ParleyConfig config, Clock clock, SignalingSettings signalingSettings) {
         Database database = Database.open(config.database());
         MediaServer media = null;
+        SipStack sip = null;
+        TrunkKeepAlives keepAlives = null;
         try {
             // The issuer is fixed before the port is bound; with port 0 (tests) set public-url.
-            var platform = new Platform(database, clock, config.publicUrl(config.httpPort()), config.signingKeyRefresh());
+            var platform = new Platform(database, clock, config.publicUrl(config.httpPort()), config.signingKeyRefresh(),
+                    config.dynamicDestinations());
             Optional<IssuedApiKey> firstKey = platform.accounts().hasAnyAccount()
                     ? Optional.empty()
                     : Optional.of(platform.accounts().createAccount(config.bootstrapAccountName()));
             platform.signingKeys().activeKey();
             media = MediaServer.start(config.media());
-            var signaling = new Signaling(signalingSettings, clock, platform.tokenVerifier(), platform.identities(), media);
+            // INVITEs reach the phone calls of signaling, which exist once the stack does.
+            var inbound = new AtomicReference<InboundHandler>(InboundHandler.REJECT_ALL);
+            sip = SipStack.start(config.sip().settings(media.candidates().stream().map(InetSocketAddress::getAddress).toList()),
+                    call -> inbound.get().onInvite(call));
+            var signaling = new Signaling(signalingSettings, clock, platform.tokenVerifier(), platform.identities(), media,
+                    new PhoneCalls.Services(sip, platform.telephony(), platform.dynamicDestinations()));
+            inbound.set(signaling.phoneCalls());
+            keepAlives = new TrunkKeepAlives(sip, platform.telephony(), config.sip().keepAliveInterval(), Duration.ofSeconds(30));
             var api = new ApiServer(config.api(), platform, media, clock, signaling);
             int port = api.start();
             // Status reports of dynamic destination resolving, including those an earlier run left.
             platform.dynamicDestinations().start();
-            return new ParleyServer(database, media, api, port, firstKey, platform);
+            return new ParleyServer(database, media, sip, keepAlives, api, port, firstKey, platform);
         } catch (RuntimeException e) {
+            if (keepAlives != null) {
+                keepAlives.close();
+            }
+            if (sip != null) {
+                sip.close();
+            }
             if (media != null) {
                 media.close();
             }
@@ -91,12 +118,19 @@ public final class ParleyServer implements AutoCloseable {
         return media;
     }
 
+    /** The SIP user agent (its port, for trunks and tests). */
+    public SipStack sip() {
+        return sip;
+    }
+
     @Override
     public void close() {
         try {
             api.close();
         } finally {
             try {
+                keepAlives.close();
+                sip.close();
                 media.close();
             } finally {
                 try {

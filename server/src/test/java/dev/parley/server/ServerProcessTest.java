@@ -30,7 +30,7 @@ class ServerProcessTest {
     void runPrintTheKeyMintTokensStopAndRestart() throws Exception {
         int port = TestServer.freePort();
         Map<String, String> env = Map.of("PARLEY_HTTP_PORT", Integer.toString(port), "PARLEY_HTTP_HOST", "127.0.0.1",
-                "PARLEY_MEDIA_PORT", "0");
+                "PARLEY_MEDIA_PORT", "0", "PARLEY_SIP_PORT", "0");
         var http = new Http("http://127.0.0.1:" + port);
         String apiKey;
         String token;
@@ -91,7 +91,8 @@ class ServerProcessTest {
     void aBusyPortIsReportedPlainly() throws Exception {
         try (var taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             var env = Map.of("PARLEY_HTTP_PORT", Integer.toString(taken.getLocalPort()),
-                    "PARLEY_HTTP_HOST", "127.0.0.1", "PARLEY_DATA_DIR", dir.resolve("data").toString());
+                    "PARLEY_HTTP_HOST", "127.0.0.1", "PARLEY_DATA_DIR", dir.resolve("data").toString(),
+                    "PARLEY_MEDIA_PORT", "0", "PARLEY_SIP_PORT", "0");
             try (var server = ChildProcess.start(ChildProcess.parley("run"), dir, env)) {
                 assertEquals(1, server.awaitExit(START), server.transcript());
                 String err = String.join("\n", server.stderr());

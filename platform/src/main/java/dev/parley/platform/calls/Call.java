@@ -8,11 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.Consumer;
 
 /**
  * A one-to-one call: CALLING, RINGING (callee devices told), ESTABLISHED (one accepted),
- * FINISHED. Every connected device of the callee rings; the first to accept wins. Runs on its
- * own executor; {@link CallService} only creates it and routes messages to it.
+ * FINISHED. Every connected device of the callee rings; the first to accept wins. Either party
+ * may be a phone or SIP endpoint ({@link PhoneDevice}): a dialled phone is the callee's one
+ * "device", which rings on its SIP 18x, may send early media, and accepts with its 200; a phone
+ * that called in is the caller. Runs on its own executor; {@link CallService} only creates it
+ * and routes messages to it.
  */
 final class Call extends Conversation {
 
@@ -21,19 +25,27 @@ final class Call extends Conversation {
     final String callId;
     final Member caller;
     final String callee;
+    /** WEBRTC, PHONE or SIP: what the callee is told the caller is. */
+    private final String callerType;
     private final boolean video;
     private final Map<String, String> customData;
     private final List<Device> ringing = new ArrayList<>();
     private Member answered;
+    /** A dialled phone sending early media: it hears and is heard before it answers. */
+    private Member early;
     private volatile State state = State.CALLING;
     private Instant establishedAt;
     private ScheduledFuture<?> ringTimer;
     private String heldBy;
+    private Consumer<Call> onEnded = call -> { };
+    private ErrorCode endReason;
 
-    Call(CallService service, String callId, Device caller, String callee, boolean video, Map<String, String> customData) {
-        super(service, caller.accountId(), caller.accountId() + "/call/" + callId);
+    Call(CallService service, String callId, Member caller, String callerType, String callee, boolean video,
+         Map<String, String> customData) {
+        super(service, caller.device.accountId(), caller.device.accountId() + "/call/" + callId);
         this.callId = callId;
-        this.caller = new Member(caller, callId, video);
+        this.caller = caller;
+        this.callerType = callerType;
         this.callee = callee;
         this.video = video;
         this.customData = customData;
@@ -43,29 +55,88 @@ final class Call extends Conversation {
         return state;
     }
 
-    /** Whether {@code identity} takes part (for BUSY). Read from other threads: only the volatile state. */
-    boolean involves(String identity) {
-        return state != State.FINISHED && (caller.identity().equals(identity) || callee.equals(identity));
+    /** Called once the call ended (on its executor): dynamic destinations report its status. */
+    void onEnded(Consumer<Call> listener) {
+        this.onEnded = listener;
     }
 
-    /** Rings the callee's devices; ends the call at once when there is none to ring. */
+    /** Why the call ended; empty while it goes on. */
+    Optional<ErrorCode> endReason() {
+        return Optional.ofNullable(endReason);
+    }
+
+    /** Milliseconds since establishment (0 when never established). */
+    long duration() {
+        return establishedAt == null ? 0 : Math.max(0, service.clock().millis() - establishedAt.toEpochMilli());
+    }
+
+    boolean wasEstablished() {
+        return establishedAt != null;
+    }
+
+    /** Whether {@code identity} takes part (for BUSY). Read from other threads: only the volatile state. */
+    boolean involves(String identity) {
+        return state != State.FINISHED && (caller.device.identity().equals(identity) || callee.equals(identity));
+    }
+
+    /**
+     * Rings the callee's devices; ends the call at once when there is none to ring. A WebRTC
+     * device rings now; a dialled phone rings when its 18x comes.
+     */
     void start(List<Device> devices) {
         ringing.addAll(devices);
-        var incoming = new ServerMessage.IncomingCall(callId, caller.identity(), caller.device.displayName(), video,
-                customData);
+        var incoming = new ServerMessage.IncomingCall(callId, caller.identity(), caller.participant().displayName(),
+                callerType, video, customData);
         ringing.forEach(device -> device.send(incoming));
-        state = State.RINGING;
-        caller.send(new ServerMessage.CallRinging(callId));
+        if (ringing.stream().anyMatch(d -> !(d instanceof PhoneDevice phone && phone.ringsLater()))) {
+            ringingNow();
+        }
         ringTimer = service.schedule(service.settings().ringTimeout(), () -> executor.execute(() -> {
-            if (state == State.RINGING) {
+            if (state == State.RINGING || state == State.CALLING) {
                 end(ErrorCode.NO_ANSWER);
             }
         }));
     }
 
+    private void ringingNow() {
+        if (state == State.CALLING) {
+            state = State.RINGING;
+            caller.send(new ServerMessage.CallRinging(callId));
+        }
+    }
+
+    @Override
+    void calleeRinging(Device device) {
+        if (ringing.contains(device)) {
+            ringingNow();
+        }
+    }
+
+    @Override
+    void calleeEarlyMedia(Device device) {
+        if (!(device instanceof PhoneDevice phone) || !ringing.contains(device) || answered != null || early != null
+                || state == State.FINISHED) {
+            return;
+        }
+        ringingNow();
+        early = phone.member(callId, phone.identity());
+        caller.send(new ServerMessage.CallEarlyMedia(callId));
+        media.membersChanged();
+    }
+
+    @Override
+    void calleeRefused(Device device, ErrorCode reason, String detail) {
+        if (ringing.contains(device) && state != State.FINISHED) {
+            end(reason);
+        }
+    }
+
     @Override
     List<Member> members() {
-        return answered == null ? List.of(caller) : List.of(caller, answered);
+        if (answered != null) {
+            return List.of(caller, answered);
+        }
+        return early != null ? List.of(caller, early) : List.of(caller);
     }
 
     @Override
@@ -75,7 +146,7 @@ final class Call extends Conversation {
 
     @Override
     boolean mediaFlows() {
-        return state == State.ESTABLISHED;
+        return state == State.ESTABLISHED || (early != null && state != State.FINISHED);
     }
 
     @Override
@@ -115,7 +186,8 @@ final class Call extends Conversation {
                 }
             }
             case ClientMessage.Hangup hangup -> hangup(device, member);
-            case ClientMessage.Hold hold -> member.ifPresentOrElse(m -> hold(m, hold),
+            case ClientMessage.Hold hold -> member.filter(m -> state == State.ESTABLISHED).ifPresentOrElse(
+                    m -> hold(m, hold.onHold(), hold),
                     () -> error(device, message, ErrorCode.INVALID_STATE.info("the call is not established")));
             case ClientMessage.LeaveRoom leave ->
                     error(device, message, ErrorCode.INVALID_REQUEST.info("callId names a call, not a room: use hangup"));
@@ -125,15 +197,21 @@ final class Call extends Conversation {
     }
 
     private void accept(Device device, ClientMessage.Accept accept) {
-        if (state != State.RINGING || !ringing.contains(device)) {
+        // A dialled phone may answer without ringing first (200 with no 18x).
+        boolean canAccept = state == State.RINGING || (state == State.CALLING && device instanceof PhoneDevice);
+        if (!canAccept || !ringing.contains(device)) {
             error(device, accept, ErrorCode.INVALID_STATE.info("the call is " + state + "; only a ringing call can be accepted"));
             return;
         }
         state = State.ESTABLISHED;
         establishedAt = service.clock().instant();
         cancelRingTimer();
-        answered = new Member(device, callId, accept.video() == null || accept.video());
-        service.joined(answered.device, this);
+        answered = device instanceof PhoneDevice phone ? phone.member(callId, phone.identity())
+                : new Member(device, callId, accept.video() == null || accept.video());
+        early = null;
+        if (!(device instanceof PhoneDevice)) {
+            service.joined(answered.device, this);
+        }
         for (Device other : ringing) {
             if (other != device) {
                 other.send(new ServerMessage.CallEnded(callId, ErrorCode.ANSWERED_ELSEWHERE.info(), 0));
@@ -149,31 +227,38 @@ final class Call extends Conversation {
     private void hangup(Device device, Optional<Member> member) {
         if (state == State.ESTABLISHED) {
             end(ErrorCode.NORMAL_HANGUP);
-        } else if (member.isPresent()) {
+        } else if (member.isPresent() && member.get() == caller) {
             end(ErrorCode.CANCELLED);
         } else {
             end(ErrorCode.REJECTED);
         }
     }
 
-    private void hold(Member member, ClientMessage.Hold hold) {
-        if (state != State.ESTABLISHED) {
-            error(member.device, hold, ErrorCode.INVALID_STATE.info("only an established call can be held"));
-            return;
+    @Override
+    void phoneHeld(Member member, boolean onHold) {
+        if (state == State.ESTABLISHED && members().contains(member) && onHold != (heldBy != null)) {
+            hold(member, onHold, null);
         }
-        boolean onHold = hold.onHold();
+    }
+
+    private void hold(Member member, boolean onHold, ClientMessage.Hold request) {
+        Consumer<String> refuse = reason -> {
+            if (request != null) {
+                error(member.device, request, ErrorCode.INVALID_STATE.info(reason));
+            }
+        };
         if (onHold == (heldBy != null)) {
-            error(member.device, hold, ErrorCode.INVALID_STATE.info(onHold ? "the call is already on hold" : "the call is not on hold"));
+            refuse.accept(onHold ? "the call is already on hold" : "the call is not on hold");
             return;
         }
         if (!onHold && !heldBy.equals(member.identity())) {
-            error(member.device, hold, ErrorCode.INVALID_STATE.info("only " + heldBy + ", who put the call on hold, can resume it"));
+            refuse.accept("only " + heldBy + ", who put the call on hold, can resume it");
             return;
         }
         heldBy = onHold ? member.identity() : null;
         media.setHeld(onHold);
         for (Member m : members()) {
-            m.send(new ServerMessage.HoldChanged(callId, onHold, member.identity()));
+            m.send(new ServerMessage.HoldChanged(callId, onHold, member.nameFor(m)));
         }
     }
 
@@ -199,10 +284,10 @@ final class Call extends Conversation {
         if (state == State.FINISHED) {
             return;
         }
-        boolean wasEstablished = state == State.ESTABLISHED;
+        long duration = duration();
         state = State.FINISHED;
+        endReason = reason;
         cancelRingTimer();
-        long duration = wasEstablished ? Math.max(0, service.clock().millis() - establishedAt.toEpochMilli()) : 0;
         var ended = new ServerMessage.CallEnded(callId, reason.info(), duration);
         caller.send(ended);
         if (answered != null) {
@@ -212,6 +297,7 @@ final class Call extends Conversation {
         ringing.clear();
         media.close();
         service.finished(this);
+        onEnded.accept(this);
     }
 
     private void cancelRingTimer() {

@@ -36,7 +36,8 @@ final class CallRoom extends Conversation {
                     + service.settings().maxRoomParticipants() + " participants"));
             return true;
         }
-        var member = new Member(device, service.newCallId(), join.video() == null || join.video());
+        var member = device instanceof PhoneDevice phone ? phone.member(service.newCallId(), phone.identity())
+                : new Member(device, service.newCallId(), join.video() == null || join.video());
         var present = members.stream().map(Member::participant).toList();
         members.add(member);
         service.joined(device, this, member.callId);

@@ -20,6 +20,10 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Calls and rooms of every account: creates them, routes each client message to the one its
@@ -61,52 +65,145 @@ public final class CallService implements AutoCloseable {
                     ErrorCode.INVALID_REQUEST.info("to must be another identity than your own")));
             return;
         }
-        var customData = new HashMap<String, String>();
-        if (request.customData() != null) {
-            request.customData().forEach((k, v) -> customData.put(k, (String) v));
+        boolean video = request.video() == null || request.video();
+        String callId = newCallId();
+        var setup = CallSetup.of(new Member(caller, callId, video), "WEBRTC", customData(request.customData()))
+                .announcing(call -> caller.send(new ServerMessage.CallCreated(request.requestId(), callId,
+                        caller.identity(), request.to(), "WEBRTC")));
+        callIdentity(setup, request.to(), video);
+    }
+
+    /**
+     * How a call starts: its caller (a WebRTC member, or a phone that called in), what the
+     * callee is told the caller is, and hooks that run on the call's executor: {@code announce}
+     * first ({@code call-created} for a WebRTC caller), {@code before} whose completion lets the
+     * callee ring (a phone caller's media answer), {@code onEnded} last.
+     */
+    record CallSetup(Member caller, String callerType, Map<String, String> customData, Consumer<Call> announce,
+                     Function<Call, CompletionStage<?>> before, Consumer<Call> onEnded) {
+
+        static CallSetup of(Member caller, String callerType, Map<String, String> customData) {
+            return new CallSetup(caller, callerType, customData, call -> { },
+                    call -> CompletableFuture.completedFuture(null), call -> { });
         }
-        var call = new Call(this, newCallId(), caller, request.to(), request.video() == null || request.video(),
-                Map.copyOf(customData));
+
+        CallSetup announcing(Consumer<Call> announce) {
+            return new CallSetup(caller, callerType, customData, announce, before, onEnded);
+        }
+
+        CallSetup before(Function<Call, CompletionStage<?>> before) {
+            return new CallSetup(caller, callerType, customData, announce, before, onEnded);
+        }
+
+        CallSetup onEnded(Consumer<Call> onEnded) {
+            return new CallSetup(caller, callerType, customData, announce, before, onEnded);
+        }
+    }
+
+    /**
+     * Starts a call to the identity {@code to} of the caller's account: its devices ring, or the
+     * call ends at once with DESTINATION_NOT_FOUND, DESTINATION_UNAVAILABLE or BUSY. Blocking
+     * (database).
+     */
+    Call callIdentity(CallSetup setup, String to, boolean video) {
+        Member caller = setup.caller();
+        String accountId = caller.device.accountId();
+        var call = new Call(this, caller.callId, caller, setup.callerType(), to, video, setup.customData());
+        call.onEnded(setup.onEnded());
         ErrorCode refusal = null;
         List<Device> devices = List.of();
-        if (!identities.exists(caller.accountId(), request.to())) {
+        if (!identities.exists(accountId, to)) {
             refusal = ErrorCode.DESTINATION_NOT_FOUND;
         } else {
-            devices = presence.onlineDevices(caller.accountId(), request.to());
+            devices = presence.onlineDevices(accountId, to);
             if (devices.isEmpty()) {
                 refusal = ErrorCode.DESTINATION_UNAVAILABLE;
             }
         }
         if (refusal == null) {
             synchronized (busyLock) {
-                if (liveCalls.stream().anyMatch(c -> c.accountId.equals(caller.accountId()) && c.involves(request.to()))) {
+                if (liveCalls.stream().anyMatch(c -> c.accountId.equals(accountId) && c.involves(to))) {
                     refusal = ErrorCode.BUSY;
                 } else {
                     liveCalls.add(call);
                 }
             }
         }
-        byCallId.put(call.callId, call);
-        joined(caller, call);
+        register(call, caller);
         ErrorCode ending = refusal;
         List<Device> ring = devices;
         call.executor.execute(() -> {
-            caller.send(new ServerMessage.CallCreated(request.requestId(), call.callId, caller.identity(), request.to()));
+            setup.announce().accept(call);
             if (ending != null) {
                 call.end(ending);
-            } else {
+                return;
+            }
+            startWhenReady(call, setup, ring);
+        });
+        return call;
+    }
+
+    /** Starts a call to a phone or SIP endpoint ({@code callee}, whose {@link OutboundLeg} dials when the call starts). */
+    Call callPhone(CallSetup setup, PhoneDevice callee) {
+        Member caller = setup.caller();
+        var call = new Call(this, caller.callId, caller, setup.callerType(), callee.identity(), false, setup.customData());
+        call.onEnded(setup.onEnded());
+        callee.leg().attach(call);
+        call.browserAudioCodecs = callee.leg().browserAudioCodecs;
+        callee.member(caller.callId, callee.identity());
+        synchronized (busyLock) {
+            liveCalls.add(call);
+        }
+        register(call, caller);
+        call.executor.execute(() -> {
+            setup.announce().accept(call);
+            startWhenReady(call, setup, List.of(callee));
+        });
+        return call;
+    }
+
+    private void startWhenReady(Call call, CallSetup setup, List<Device> ring) {
+        CompletionStage<?> ready;
+        try {
+            ready = setup.before().apply(call);
+        } catch (RuntimeException e) {
+            ready = CompletableFuture.failedFuture(e);
+        }
+        ready.whenCompleteAsync((ok, failure) -> {
+            if (failure != null) {
+                call.end(ErrorCode.MEDIA_FAILED);
+            } else if (call.state() == Call.State.CALLING) {
                 call.start(ring);
             }
-        });
+        }, call.executor);
+    }
+
+    /** The room {@code name} of the account, created when it does not exist (or closed meanwhile). */
+    CallRoom roomFor(String accountId, String name) {
+        synchronized (rooms) {
+            return rooms.computeIfAbsent(accountId + "/" + name, key -> new CallRoom(this, accountId, name));
+        }
+    }
+
+    /** Indexes a new call by id, and by its caller's session when the caller is a WebRTC device. */
+    private void register(Call call, Member caller) {
+        byCallId.put(call.callId, call);
+        if (!(caller.device instanceof PhoneDevice)) {
+            joined(caller.device, call);
+        }
+    }
+
+    static Map<String, String> customData(Map<String, Object> data) {
+        var customData = new HashMap<String, String>();
+        if (data != null) {
+            data.forEach((k, v) -> customData.put(k, (String) v));
+        }
+        return Map.copyOf(customData);
     }
 
     /** {@code join-room}: the room of that name in the device's account, created on first join. */
     public void joinRoom(Device device, ClientMessage.JoinRoom request) {
-        CallRoom room;
-        synchronized (rooms) {
-            room = rooms.computeIfAbsent(device.accountId() + "/" + request.room(),
-                    key -> new CallRoom(this, device.accountId(), request.room()));
-        }
+        CallRoom room = roomFor(device.accountId(), request.room());
         room.executor.execute(() -> {
             if (!room.join(device, request)) {
                 joinRoom(device, request);

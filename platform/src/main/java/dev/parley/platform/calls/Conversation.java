@@ -16,6 +16,12 @@ abstract class Conversation {
     final String mediaRoomKey;
     final CallService service;
     final ConversationMedia media;
+    /**
+     * The codecs WebRTC members publish their microphone in: empty for Opus (the default); the
+     * trunk's G.711 when a phone takes part and browsers take G.711, so the SFU passes the
+     * audio through to the phone untranscoded. Set before the first publish.
+     */
+    volatile java.util.List<String> browserAudioCodecs = List.of();
 
     Conversation(CallService service, String accountId, String mediaRoomKey) {
         this.service = service;
@@ -46,6 +52,24 @@ abstract class Conversation {
 
     /** Call ids {@code device} knows this conversation by. */
     abstract List<String> callIdsOf(Device device);
+
+    // --- what phones and SIP endpoints do (PhoneLeg calls these on the executor) ---
+
+    /** A dialled phone rings (SIP 180/183). */
+    void calleeRinging(Device callee) {
+    }
+
+    /** A dialled phone sends early media (183 with SDP), before it answers. */
+    void calleeEarlyMedia(Device callee) {
+    }
+
+    /** A dialled phone refused or could not be reached. */
+    void calleeRefused(Device callee, ErrorCode reason, String detail) {
+    }
+
+    /** A phone member put the call on hold (re-INVITE sendonly/inactive) or resumed it. */
+    void phoneHeld(Member member, boolean onHold) {
+    }
 
     /** Publish, subscribe, media state: the same for calls and rooms. */
     final void handleMedia(Member member, ClientMessage.CallScoped message) {

@@ -66,7 +66,8 @@ final class ConversationMedia {
         boolean first = mine.publishPeerId == null;
         mine.publishing = true;
         CompletableFuture<MediaServer.Answer> answer = first
-                ? media.acceptOffer(conversation.mediaRoomKey, member.identity(), publish.sdp(), Peer.Intent.PUBLISH)
+                ? media.acceptOffer(conversation.mediaRoomKey, member.identity(), publish.sdp(), Peer.Intent.PUBLISH,
+                        conversation.browserAudioCodecs.isEmpty() ? MediaServer.OPUS_ONLY : conversation.browserAudioCodecs)
                 : media.restartIce(mine.publishPeerId, publish.sdp());
         answer.whenCompleteAsync((result, failure) -> {
             mine.publishing = false;
@@ -90,6 +91,7 @@ final class ConversationMedia {
     /** The members changed (joined, accepted): offer each what it should now receive. */
     void membersChanged() {
         startQualityTimer();
+        listen(); // a phone's RTP leg may have made the SFU room before any browser published
         refreshTracks();
     }
 
@@ -156,8 +158,13 @@ final class ConversationMedia {
         for (Member member : conversation.members()) {
             List<String> wanted = tracks.values().stream()
                     .filter(t -> !t.owner().equals(member.identity()))
+                    .filter(t -> !member.isPhone() || t.kind() == MediaKind.AUDIO)
                     .map(TrackRow::trackId).toList();
             MemberMedia mine = member.media;
+            if (member.isPhone()) {
+                hear(member, wanted);
+                continue;
+            }
             boolean unchanged = wanted.equals(mine.subscribed) && (mine.subscribePeerId != null || wanted.isEmpty());
             if (unchanged) {
                 continue;
@@ -168,6 +175,22 @@ final class ConversationMedia {
             }
             negotiate(member, wanted);
         }
+    }
+
+    /** A phone member hears the audio tracks it should (mixed, or passed through when one fits). */
+    private void hear(Member member, List<String> wanted) {
+        MemberMedia mine = member.media;
+        String peerId = member.phone.get().rtpPeerId;
+        if (peerId == null || (wanted.equals(mine.subscribed) && !mine.dirty)) {
+            return;
+        }
+        mine.subscribed = wanted;
+        mine.dirty = false;
+        media.hearTracks(peerId, held ? List.of() : wanted).whenComplete((ok, failure) -> {
+            if (failure != null) {
+                LOG.debug("{} cannot hear {}: {}", member.identity(), wanted, cause(failure).getMessage());
+            }
+        });
     }
 
     private void negotiate(Member member, List<String> wanted) {
@@ -228,8 +251,15 @@ final class ConversationMedia {
         conversation.members().forEach(member -> pause(member, onHold));
     }
 
-    /** Pauses or resumes every leg the member's subscribe connection receives. */
+    /** Pauses or resumes every leg the member's subscribe connection receives (what a phone hears). */
     private void pause(Member member, boolean paused) {
+        if (member.isPhone()) {
+            String rtpPeer = member.phone.get().rtpPeerId;
+            if (rtpPeer != null) {
+                media.hearTracks(rtpPeer, paused ? List.of() : member.media.subscribed);
+            }
+            return;
+        }
         String peerId = member.media.subscribePeerId;
         if (peerId != null) {
             for (String trackId : member.media.subscribed) {
@@ -253,7 +283,7 @@ final class ConversationMedia {
         }
         for (Member member : conversation.members()) {
             var futures = new ArrayList<CompletableFuture<Optional<LinkStats>>>();
-            for (String peerId : new String[] {member.media.publishPeerId, member.media.subscribePeerId}) {
+            for (String peerId : peersOf(member)) {
                 if (peerId != null) {
                     futures.add(media.linkStats(peerId));
                 }
@@ -281,7 +311,7 @@ final class ConversationMedia {
         }
         member.media.qualityLevel = quality.level();
         for (Member to : conversation.members()) {
-            to.send(new ServerMessage.NetworkQuality(to.callId, member.identity(), quality.level(), quality.mos(),
+            to.send(new ServerMessage.NetworkQuality(to.callId, member.nameFor(to), quality.level(), quality.mos(),
                     stats.lossFraction(), stats.jitterMs(), stats.rttMs()));
         }
     }
@@ -302,13 +332,23 @@ final class ConversationMedia {
     }
 
     private void closePeers(Member member) {
-        for (String peerId : new String[] {member.media.publishPeerId, member.media.subscribePeerId}) {
-            if (peerId != null) {
-                media.closePeer(peerId, "left the call or room");
-            }
+        for (String peerId : peersOf(member)) {
+            media.closePeer(peerId, "left the call or room");
         }
         member.media.publishPeerId = null;
         member.media.subscribePeerId = null;
+    }
+
+    /** The member's peers on the media server: publish and subscribe, or a phone's RTP leg. */
+    private static List<String> peersOf(Member member) {
+        var peers = new ArrayList<String>(2);
+        member.phone.map(leg -> leg.rtpPeerId).ifPresent(peers::add);
+        for (String peerId : new String[] {member.media.publishPeerId, member.media.subscribePeerId}) {
+            if (peerId != null) {
+                peers.add(peerId);
+            }
+        }
+        return peers;
     }
 
     // --- room events ---
@@ -339,18 +379,38 @@ final class ConversationMedia {
         @Override
         public void onDtmf(Room room, Peer peer, char digit) {
             String from = peer.participant();
-            conversation.executor.execute(() -> {
-                for (Member member : conversation.members()) {
-                    if (!member.identity().equals(from)) {
-                        member.send(new ServerMessage.Dtmf(member.callId, from, String.valueOf(digit)));
-                    }
-                }
-            });
+            conversation.executor.execute(() -> dtmf(from, digit));
         }
 
         @Override
         public void onActiveSpeaker(Room room, Optional<String> participant) {
             conversation.executor.execute(() -> speaker(participant));
+        }
+    }
+
+    /**
+     * A key pressed by {@code from} (in band, RFC 4733): the other WebRTC members are told, a
+     * phone member hears it as RFC 4733 events on its RTP leg.
+     */
+    private void dtmf(String from, char digit) {
+        Optional<Member> sender = conversation.members().stream().filter(m -> m.identity().equals(from)).findFirst();
+        for (Member member : conversation.members()) {
+            if (member.identity().equals(from)) {
+                continue;
+            }
+            if (member.isPhone()) {
+                String rtpPeer = member.phone.get().rtpPeerId;
+                if (rtpPeer != null && !held) {
+                    media.sendDtmf(rtpPeer, String.valueOf(digit)).whenComplete((ok, failure) -> {
+                        if (failure != null) {
+                            LOG.debug("DTMF to {} failed: {}", member.identity(), cause(failure).getMessage());
+                        }
+                    });
+                }
+            } else {
+                String name = sender.map(s -> s.nameFor(member)).orElse(from);
+                member.send(new ServerMessage.Dtmf(member.callId, name, String.valueOf(digit)));
+            }
         }
     }
 

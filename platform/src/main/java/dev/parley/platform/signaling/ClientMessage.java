@@ -14,6 +14,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ClientMessage.Register.class, name = "register"),
         @JsonSubTypes.Type(value = ClientMessage.Ping.class, name = "ping"),
         @JsonSubTypes.Type(value = ClientMessage.Call.class, name = "call"),
+        @JsonSubTypes.Type(value = ClientMessage.CallPhone.class, name = "call-phone"),
+        @JsonSubTypes.Type(value = ClientMessage.CallSip.class, name = "call-sip"),
+        @JsonSubTypes.Type(value = ClientMessage.CallDynamic.class, name = "call-dynamic"),
         @JsonSubTypes.Type(value = ClientMessage.Accept.class, name = "accept"),
         @JsonSubTypes.Type(value = ClientMessage.Decline.class, name = "decline"),
         @JsonSubTypes.Type(value = ClientMessage.Hangup.class, name = "hangup"),
@@ -41,6 +44,18 @@ public sealed interface ClientMessage {
     }
 
     record Call(String requestId, String to, Boolean video, Map<String, Object> customData) implements ClientMessage {
+    }
+
+    /** A phone number (E.164) through the account's trunk, with {@code from} as the caller ID. */
+    record CallPhone(String requestId, String to, String from, Map<String, Object> customData) implements ClientMessage {
+    }
+
+    /** A SIP URI on one of the account's trunks. */
+    record CallSip(String requestId, String to, Map<String, Object> customData) implements ClientMessage {
+    }
+
+    /** Where the account's dynamic destination callback says. */
+    record CallDynamic(String requestId, Map<String, Object> customData) implements ClientMessage {
     }
 
     record JoinRoom(String requestId, String room, Boolean video, Map<String, Object> customData) implements ClientMessage {

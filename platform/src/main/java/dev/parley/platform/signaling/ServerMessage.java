@@ -20,6 +20,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ServerMessage.CallCreated.class, name = "call-created"),
         @JsonSubTypes.Type(value = ServerMessage.IncomingCall.class, name = "incoming-call"),
         @JsonSubTypes.Type(value = ServerMessage.CallRinging.class, name = "call-ringing"),
+        @JsonSubTypes.Type(value = ServerMessage.CallEarlyMedia.class, name = "call-early-media"),
         @JsonSubTypes.Type(value = ServerMessage.CallEstablished.class, name = "call-established"),
         @JsonSubTypes.Type(value = ServerMessage.CallEnded.class, name = "call-ended"),
         @JsonSubTypes.Type(value = ServerMessage.RoomJoined.class, name = "room-joined"),
@@ -65,11 +66,17 @@ public sealed interface ServerMessage {
     record Error(String requestId, String callId, ErrorCode.Info errorCode) implements ServerMessage {
     }
 
-    record CallCreated(String requestId, String callId, String from, String to) implements ServerMessage {
+    /** {@code toType}: WEBRTC, PHONE or SIP. */
+    record CallCreated(String requestId, String callId, String from, String to, String toType) implements ServerMessage {
     }
 
-    record IncomingCall(String callId, String from, String fromDisplayName, boolean video,
+    /** {@code fromType}: WEBRTC, PHONE or SIP. */
+    record IncomingCall(String callId, String from, String fromDisplayName, String fromType, boolean video,
                         Map<String, String> customData) implements ServerMessage {
+    }
+
+    /** The far end of a phone or SIP call sends audio before it answers. */
+    record CallEarlyMedia(String callId) implements ServerMessage {
     }
 
     record CallRinging(String callId) implements ServerMessage {

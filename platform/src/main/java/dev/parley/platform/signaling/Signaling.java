@@ -3,6 +3,7 @@ package dev.parley.platform.signaling;
 import dev.parley.media.MediaServer;
 import dev.parley.platform.calls.CallService;
 import dev.parley.platform.calls.ErrorCode;
+import dev.parley.platform.calls.PhoneCalls;
 import dev.parley.platform.common.Secrets;
 import dev.parley.platform.identity.IdentityDirectory;
 import dev.parley.platform.token.TokenVerifier;
@@ -42,22 +43,29 @@ public final class Signaling implements AutoCloseable {
     private final SignalingCodec codec = new SignalingCodec();
     private final SessionRegistry registry = new SessionRegistry();
     private final CallService calls;
+    private final PhoneCalls phones;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-heartbeat").daemon().factory());
 
     public Signaling(SignalingSettings settings, Clock clock, TokenVerifier tokens, IdentityDirectory identities,
-                     MediaServer media) {
+                     MediaServer media, PhoneCalls.Services phoneServices) {
         this.settings = settings;
         this.tokens = tokens;
         this.identities = identities;
         this.calls = new CallService(settings, clock, media, identities, registry);
+        this.phones = new PhoneCalls(calls, media, phoneServices);
         long period = Math.max(50, Math.min(1000, settings.heartbeatTimeout().toMillis() / 5));
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
     }
 
     public SignalingSettings settings() {
         return settings;
+    }
+
+    /** Where INVITEs from trunks go (the SIP stack's inbound handler). */
+    public PhoneCalls phoneCalls() {
+        return phones;
     }
 
     /** The handlers of the {@code /ws} endpoint. */
@@ -131,6 +139,9 @@ public final class Signaling implements AutoCloseable {
             case ClientMessage.Register register -> register(connection, register);
             case ClientMessage.Ping ping -> connection.send(codec.encode(new ServerMessage.Pong(ping.requestId())));
             case ClientMessage.Call call -> calls.call(session, call);
+            case ClientMessage.CallPhone call -> phones.callPhone(session, call);
+            case ClientMessage.CallSip call -> phones.callSip(session, call);
+            case ClientMessage.CallDynamic call -> phones.callDynamic(session, call);
             case ClientMessage.JoinRoom join -> calls.joinRoom(session, join);
             case ClientMessage.CallScoped scoped -> calls.route(session, scoped);
         }
@@ -226,6 +237,7 @@ public final class Signaling implements AutoCloseable {
         for (Connection connection : connections) {
             connection.close(1001, "the server is shutting down");
         }
+        phones.close();
         calls.close();
     }
 }

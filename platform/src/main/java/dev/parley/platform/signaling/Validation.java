@@ -14,6 +14,7 @@ final class Validation {
     static final Pattern ROOM = Pattern.compile("^[\\p{L}\\p{N}\\w.\\-+=]{3,250}$");
     private static final int MAX_CUSTOM_DATA_JSON = 920;
     private static final int MAX_SDP = 60 * 1024;
+    private static final int MAX_DESTINATION = 256;
     private static final Pattern MID = Pattern.compile("^[A-Za-z0-9_.\\-]{1,32}$");
 
     private Validation() {
@@ -28,6 +29,13 @@ final class Validation {
             case ClientMessage.Call c -> c.to() == null || !IdentityTokenRequest.IDENTITY.matcher(c.to()).matches()
                     ? Optional.of("to must be an identity: 3 to 64 letters, digits or the characters _ . - + = /")
                     : customData(c.customData());
+            // A destination of the wrong form ends the call with INVALID_DESTINATION (the calls
+            // check it); here only what no destination can be: missing, or absurdly long.
+            case ClientMessage.CallPhone c -> destination(c.to()).or(() -> c.from() == null || c.from().length() > 32
+                    ? Optional.of("from must be a phone number (the caller ID)") : Optional.empty())
+                    .or(() -> customData(c.customData()));
+            case ClientMessage.CallSip c -> destination(c.to()).or(() -> customData(c.customData()));
+            case ClientMessage.CallDynamic c -> customData(c.customData());
             case ClientMessage.JoinRoom j -> j.room() == null || !ROOM.matcher(j.room()).matches()
                     ? Optional.of("room must be 3 to 250 letters, digits or the characters _ . - + =")
                     : customData(j.customData());
@@ -37,6 +45,12 @@ final class Validation {
                     ? Optional.of("onHold must be true or false") : Optional.empty());
             case ClientMessage.CallScoped scoped -> callId(scoped);
         };
+    }
+
+    private static Optional<String> destination(String to) {
+        return to == null || to.isEmpty() || to.length() > MAX_DESTINATION
+                ? Optional.of("to must be a phone number or SIP URI of at most " + MAX_DESTINATION + " characters")
+                : Optional.empty();
     }
 
     private static Optional<String> callId(ClientMessage.CallScoped message) {

@@ -40,6 +40,20 @@ public final class ConfigKeys {
             "Comma-separated IP addresses offered to peers as ICE candidates (the public IP behind NAT). "
                     + "Empty: every non-loopback interface address.");
 
+    public static final ConfigKey SIP_PORT = new ConfigKey("sip.port", "5060",
+            "Port of the SIP user agent, UDP and TCP, that trunks send calls to and Parley calls out from.");
+    public static final ConfigKey SIP_BIND_ADDRESS = new ConfigKey("sip.bind-address", "0.0.0.0",
+            "Local address the SIP port binds.");
+    public static final ConfigKey SIP_ADVERTISED_HOST = new ConfigKey("sip.advertised-host", "",
+            "Host or IP address put in Via and Contact (the public address behind NAT). "
+                    + "Empty: the first of media.announced-addresses, else a non-loopback interface address.");
+    public static final ConfigKey SIP_KEEP_ALIVE_SECONDS = new ConfigKey("sip.keep-alive-seconds", "30",
+            "Seconds between OPTIONS pings to each trunk with keepAlive on.");
+    public static final ConfigKey DYNAMIC_DESTINATION_TIMEOUT_SECONDS = new ConfigKey(
+            "dynamic-destination.timeout-seconds", "5",
+            "Seconds the dynamic destination callback URL has to answer before the call fails with URL_UNREACHABLE "
+                    + "(10401); status URL deliveries get as long.");
+
     public static final ConfigKey CALLS_RING_TIMEOUT_SECONDS = new ConfigKey("calls.ring-timeout-seconds", "60",
             "Seconds a one-to-one call rings before it ends with NO_ANSWER (10200).");
     public static final ConfigKey ROOMS_MAX_PARTICIPANTS = new ConfigKey("rooms.max-participants", "50",
@@ -51,7 +65,8 @@ public final class ConfigKeys {
     public static final List<ConfigKey> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, PUBLIC_URL,
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, TOKEN_RATE_PER_SECOND, TOKEN_RATE_BURST,
             SIGNING_KEY_REFRESH_SECONDS, BOOTSTRAP_ACCOUNT_NAME, MEDIA_PORT, MEDIA_BIND_ADDRESS,
-            MEDIA_ANNOUNCED_ADDRESSES, CALLS_RING_TIMEOUT_SECONDS, ROOMS_MAX_PARTICIPANTS, DEMO_TOKEN_ENDPOINT);
+            MEDIA_ANNOUNCED_ADDRESSES, SIP_PORT, SIP_BIND_ADDRESS, SIP_ADVERTISED_HOST, SIP_KEEP_ALIVE_SECONDS,
+            DYNAMIC_DESTINATION_TIMEOUT_SECONDS, CALLS_RING_TIMEOUT_SECONDS, ROOMS_MAX_PARTICIPANTS, DEMO_TOKEN_ENDPOINT);
 
     private ConfigKeys() {
     }

@@ -128,9 +128,21 @@ public final class ConfigLoader {
                 new MediaSettings(v.integer(ConfigKeys.MEDIA_PORT, 0, 65535),
                         v.address(ConfigKeys.MEDIA_BIND_ADDRESS),
                         v.addresses(ConfigKeys.MEDIA_ANNOUNCED_ADDRESSES)),
+                new ParleyConfig.Sip(v.integer(ConfigKeys.SIP_PORT, 0, 65535), v.address(ConfigKeys.SIP_BIND_ADDRESS),
+                        v.optional(ConfigKeys.SIP_ADVERTISED_HOST).map(host -> sipHost(ConfigKeys.SIP_ADVERTISED_HOST, host)),
+                        Duration.ofSeconds(v.integer(ConfigKeys.SIP_KEEP_ALIVE_SECONDS, 5, 3600))),
+                Duration.ofSeconds(v.integer(ConfigKeys.DYNAMIC_DESTINATION_TIMEOUT_SECONDS, 1, 60)),
                 Duration.ofSeconds(v.integer(ConfigKeys.CALLS_RING_TIMEOUT_SECONDS, 1, 3600)),
                 v.integer(ConfigKeys.ROOMS_MAX_PARTICIPANTS, 2, 10_000),
                 v.oneOf(ConfigKeys.DEMO_TOKEN_ENDPOINT, "auto", "on", "off"));
+    }
+
+    private static String sipHost(ConfigKey key, String host) {
+        if (!host.matches("[A-Za-z0-9.\\-]+|\\[[0-9a-fA-F:.]+]")) {
+            throw new ConfigException(key.name() + " (" + key.environmentVariable()
+                    + ") must be a host name or IP address, not '" + host + "'");
+        }
+        return host;
     }
 
     private static void requireHttpUrl(ConfigKey key, String url) {

@@ -4,7 +4,12 @@ import dev.parley.media.MediaSettings;
 import dev.parley.platform.api.ApiSettings;
 import dev.parley.platform.signaling.SignalingSettings;
 import dev.parley.platform.store.DatabaseSettings;
+import dev.parley.platform.ddr.DynamicDestinationSettings;
+import dev.parley.telephony.sip.SipSettings;
+import dev.parley.telephony.sip.SipTimers;
+import java.net.InetAddress;
 import java.nio.file.Path;
+import java.util.List;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -24,9 +29,31 @@ public record ParleyConfig(
         Duration signingKeyRefresh,
         String bootstrapAccountName,
         MediaSettings media,
+        Sip sip,
+        Duration dynamicDestinationTimeout,
         Duration ringTimeout,
         int roomsMaxParticipants,
         String demoTokenEndpoint) {
+
+    /** The SIP user agent's port and address, and how often trunks are pinged. */
+    public record Sip(int port, InetAddress bindAddress, Optional<String> advertisedHost, Duration keepAliveInterval) {
+
+        /**
+         * The stack's settings. Unset, the advertised host is the media server's first announced
+         * address: both name the address phones and carriers reach this machine at.
+         */
+        public SipSettings settings(List<InetAddress> mediaAnnounced) {
+            Optional<String> host = advertisedHost.or(() -> mediaAnnounced.stream().findFirst()
+                    .map(address -> address instanceof java.net.Inet6Address ? "[" + address.getHostAddress() + "]"
+                            : address.getHostAddress()));
+            return new SipSettings(bindAddress, port, host, SipSettings.DEFAULT_USER_AGENT, SipTimers.DEFAULTS);
+        }
+    }
+
+    public DynamicDestinationSettings dynamicDestinations() {
+        return DynamicDestinationSettings.defaults().withResolveTimeout(dynamicDestinationTimeout)
+                .withStatusTimeout(dynamicDestinationTimeout);
+    }
 
     public DatabaseSettings database() {
         return dbUrl.map(url -> new DatabaseSettings(url, dbUser, dbPassword, dbPoolSize))

@@ -36,6 +36,7 @@ public final class TestServer implements AutoCloseable {
         env.put("PARLEY_HTTP_PORT", Integer.toString(port));
         env.put("PARLEY_PUBLIC_URL", "http://127.0.0.1:" + port);
         env.put("PARLEY_MEDIA_PORT", "0");
+        env.put("PARLEY_SIP_PORT", "0");
         env.putAll(extra);
         ParleyConfig config = ConfigLoader.load(env, workDir);
         return new TestServer(config, ParleyServer.start(config, Clock.systemUTC(), signaling.apply(config.signaling())));
