@@ -50,7 +50,7 @@
     }
   };
 
-  const CALL_EVENTS = ['ringing', 'established', 'hangup', 'error', 'remote-muted', 'remote-unmuted',
+  const CALL_EVENTS = ['ringing', 'early-media', 'established', 'hangup', 'error', 'remote-muted', 'remote-unmuted',
     'camera-video-added', 'camera-video-removed', 'remote-camera-video-added', 'remote-camera-video-removed',
     'screen-share-added', 'screen-share-removed', 'remote-screen-share-added', 'remote-screen-share-removed',
     'hold-changed', 'dtmf-received', 'network-quality-changed', 'remote-network-quality-changed',
@@ -116,7 +116,8 @@
       client.on('incoming-call', (event) => {
         harness.incoming = harness.watch(event.call, 'call');
         harness.call = harness.incoming;
-        harness.record('client', 'incoming-call', {from: event.call.source ? String(event.call.source()) : null});
+        const source = event.call.source ? event.call.source() : null;
+        harness.record('client', 'incoming-call', {from: source ? String(source) : null, fromType: source ? source.type : null});
       });
       await client.connect();
       return client.connectedUser ? JSON.parse(JSON.stringify(client.connectedUser() || null)) : null;
@@ -125,6 +126,21 @@
     async callWebrtc(identity, options) {
       harness.call = harness.watch(await harness.client.callWebrtc(identity, options), 'call');
       return harness.call.id ? harness.call.id() : null;
+    },
+
+    async callPhoneNumber(number, options) {
+      harness.call = harness.watch(await harness.client.callPhoneNumber(number, options), 'call');
+      return true;
+    },
+
+    async callSip(uri, options) {
+      harness.call = harness.watch(await harness.client.callSip(uri, options), 'call');
+      return true;
+    },
+
+    async callDynamicDestination(options) {
+      harness.call = harness.watch(await harness.client.callDynamicDestination(options), 'call');
+      return true;
     },
 
     async joinRoom(name, options) {

@@ -30,12 +30,14 @@ public final class Sipp implements AutoCloseable {
 
     private final Process process;
     private final Path directory;
+    private final String ip;
     private final int sipPort;
     private final int mediaPort;
 
-    private Sipp(Process process, Path directory, int sipPort, int mediaPort) {
+    private Sipp(Process process, Path directory, String ip, int sipPort, int mediaPort) {
         this.process = process;
         this.directory = directory;
+        this.ip = ip;
         this.sipPort = sipPort;
         this.mediaPort = mediaPort;
     }
@@ -63,6 +65,7 @@ public final class Sipp implements AutoCloseable {
         private int calls = 1;
         private Duration timeout = Duration.ofSeconds(30);
         private String transport = "u1";
+        private String localIp = "127.0.0.1";
 
         private Builder(String scenario) {
             this.scenario = scenario;
@@ -83,6 +86,12 @@ public final class Sipp implements AutoCloseable {
         /** Echo every RTP packet back to its sender (the far end hears itself). */
         public Builder rtpEcho() {
             extra.add("-rtp_echo");
+            return this;
+        }
+
+        /** The local address sipp signals and sends media from (another 127.x.y.z looks like another host). */
+        public Builder from(String ip) {
+            this.localIp = ip;
             return this;
         }
 
@@ -120,8 +129,9 @@ public final class Sipp implements AutoCloseable {
                 }
                 int sipPort = freeUdpPort();
                 int mediaPort = freeUdpPort();
+                String ip = localIp;
                 var command = new ArrayList<>(List.of(EXECUTABLE.toString(), "-sf", xml.toString(),
-                        "-i", "127.0.0.1", "-p", Integer.toString(sipPort), "-mp", Integer.toString(mediaPort),
+                        "-i", localIp, "-mi", localIp, "-p", Integer.toString(sipPort), "-mp", Integer.toString(mediaPort),
                         "-t", transport, "-m", Integer.toString(calls), "-l", Integer.toString(calls),
                         "-timeout", timeout.toSeconds() + "s", "-timeout_error", "-nostdin",
                         "-trace_err", "-error_file", directory.resolve("errors.log").toString(),
@@ -135,7 +145,7 @@ public final class Sipp implements AutoCloseable {
                         .redirectErrorStream(true)
                         .redirectOutput(directory.resolve("output.log").toFile())
                         .start();
-                return new Sipp(process, directory, sipPort, mediaPort);
+                return new Sipp(process, directory, ip, sipPort, mediaPort);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -152,9 +162,9 @@ public final class Sipp implements AutoCloseable {
         return mediaPort;
     }
 
-    /** sipp's address for a trunk or a SIP URI: 127.0.0.1:port. */
+    /** sipp's address for a trunk or a SIP URI: ip:port. */
     public String address() {
-        return "127.0.0.1:" + sipPort;
+        return ip + ":" + sipPort;
     }
 
     /** Waits for sipp to finish; its exit status is 0 when every call passed the scenario. */
@@ -231,7 +241,7 @@ public final class Sipp implements AutoCloseable {
         // sipp binds its SIP port for UDP and its media port (and +2 for video echo): take a
         // free even port so port+1 (RTCP) and port+2 are likely free too.
         for (int attempt = 0; attempt < 50; attempt++) {
-            try (var socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            try (var socket = new DatagramSocket(0, InetAddress.getLoopbackAddress())) { // free on 127.0.0.1, likely on 127.x too
                 int port = socket.getLocalPort();
                 if (port % 2 == 0 && port < 65_000) {
                     return port;
