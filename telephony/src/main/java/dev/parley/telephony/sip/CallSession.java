@@ -296,6 +296,8 @@ abstract sealed class CallSession permits UacCall, UasCall {
         }
         dialog.refreshTarget(request);
         incomingReinvite = transaction;
+        // The application may take a while: stop the caller's timer A now (§8.2.6.1).
+        transaction.respond(messages.response(request, 100, "Trying", Optional.empty()));
         Optional<String> offer = MessageFactory.sdpOf(request);
         if (offer.isEmpty()) {
             // An offer-less re-INVITE: we offer the session as it is; the answer comes in the ACK.
@@ -353,7 +355,10 @@ abstract sealed class CallSession permits UacCall, UasCall {
         core.calls().remove(this);
     }
 
-    /** The stack is closing: a best-effort BYE for an established call, then gone without telling the listener. */
+    /**
+     * The stack is closing: a best-effort BYE for an established call (subclasses also close
+     * calls still ringing), then gone without telling the listener.
+     */
     void shutdown() {
         if (confirmed && !ended && dialog != null) {
             SipRequest bye = core.messages().inDialog(dialog, "BYE", dialog.nextLocalSeq(), List.of(),

@@ -48,6 +48,27 @@ class SipStackLifecycleTest {
     }
 
     @Test
+    void closingWhileCallsRingAnswers503AndCancels() {
+        var callee = new SipTestSupport.Callee();
+        callee.behaviour = IncomingCall::ringing;
+        var caller = new SipTestSupport.Caller();
+        SipStack called = SipTestSupport.stack(callee);
+        SipStack calling = SipTestSupport.stack(InboundHandler.REJECT_ALL);
+        calling.invite(inviteTo(called, Transport.UDP), caller);
+        caller.events.expect("progress 180");
+        closeAndAssertClean(called);
+        caller.events.expect("failed 503");
+
+        SipStack calledAgain = SipTestSupport.stack(callee);
+        calling.invite(inviteTo(calledAgain, Transport.UDP), caller);
+        caller.events.expect("progress 180");
+        closeAndAssertClean(calling);
+        callee.events.awaitEvent("cancelled");
+        SipTestSupport.assertQuiet(calledAgain);
+        closeAndAssertClean(calledAgain);
+    }
+
+    @Test
     void aTakenPortFailsTheStart() {
         SipStack first = SipTestSupport.stack(InboundHandler.REJECT_ALL);
         try {
