@@ -21,6 +21,9 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 abstract sealed class CallSession permits UacCall, UasCall {
 
+    /** How often a re-INVITE that met another INVITE (491, §14.1) is tried again before failing with 491. */
+    static final int MAX_GLARE_RETRIES = 3;
+
     final SipCore core;
     final String callId;
     final String localTag;
@@ -198,8 +201,13 @@ abstract sealed class CallSession permits UacCall, UasCall {
             return;
         }
         if (outgoing != null || incomingReinvite != null || answer != null) {
-            // §14.1: no new INVITE while another INVITE transaction is under way in either direction.
-            result.completeExceptionally(new SipException(491, "Request Pending"));
+            // §14.1: no new INVITE while another INVITE transaction is under way in either direction;
+            // like a 491 from the far end, wait and try again.
+            if (glareRetries < MAX_GLARE_RETRIES) {
+                after(glareDelay(), () -> startReinvite(result, sdp, glareRetries + 1, credentials));
+            } else {
+                result.completeExceptionally(new SipException(491, "Request Pending"));
+            }
             return;
         }
         SipRequest request = core.messages().inDialog(dialog, "INVITE", dialog.nextLocalSeq(), credentials,
@@ -238,8 +246,9 @@ abstract sealed class CallSession permits UacCall, UasCall {
             } else if (Authenticator.isChallenge(response) && auth.answer(response, request).isPresent()) {
                 startReinvite(done.result(), done.sdp(), done.glareRetries(),
                         List.of(auth.answer(response, request).orElseThrow()));
-            } else if (response.status() == 491 && done.glareRetries() == 0) {
-                after(glareDelay(), () -> startReinvite(done.result(), done.sdp(), 1, List.of()));
+            } else if (response.status() == 491 && done.glareRetries() < MAX_GLARE_RETRIES) {
+                after(glareDelay(), () -> startReinvite(done.result(), done.sdp(), done.glareRetries() + 1,
+                        List.of()));
             } else {
                 done.result().completeExceptionally(new SipException(response.status(), response.reason()));
                 if (response.status() == 481) {
@@ -287,6 +296,8 @@ abstract sealed class CallSession permits UacCall, UasCall {
         }
         dialog.refreshTarget(request);
         incomingReinvite = transaction;
+        // The application may take a while: stop the caller's timer A now (§8.2.6.1).
+        transaction.respond(messages.response(request, 100, "Trying", Optional.empty()));
         Optional<String> offer = MessageFactory.sdpOf(request);
         if (offer.isEmpty()) {
             // An offer-less re-INVITE: we offer the session as it is; the answer comes in the ACK.
@@ -344,7 +355,10 @@ abstract sealed class CallSession permits UacCall, UasCall {
         core.calls().remove(this);
     }
 
-    /** The stack is closing: a best-effort BYE for an established call, then gone without telling the listener. */
+    /**
+     * The stack is closing: a best-effort BYE for an established call (subclasses also close
+     * calls still ringing), then gone without telling the listener.
+     */
     void shutdown() {
         if (confirmed && !ended && dialog != null) {
             SipRequest bye = core.messages().inDialog(dialog, "BYE", dialog.nextLocalSeq(), List.of(),

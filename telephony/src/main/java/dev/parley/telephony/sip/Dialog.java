@@ -52,14 +52,16 @@ final class Dialog {
     static Dialog asUac(SipRequest invite, SipResponse response, Transport transport) {
         List<NameAddr> routes = new ArrayList<>(response.recordRoutes());
         java.util.Collections.reverse(routes);
-        Uri target = response.contact().map(NameAddr::uri).orElse(invite.requestUri());
+        Uri target = response.contact().map(NameAddr::uri).filter(SipUri.class::isInstance)
+                .orElse(invite.requestUri());
         return new Dialog(invite.callId(), invite.from().tag().orElseThrow(), response.to().tag().orElseThrow(),
                 invite.from(), response.to(), routes, transport, invite.cseq().sequence(), -1, target);
     }
 
     /** The UAS's dialog from the INVITE and our tag (§12.1.1): Record-Route in order, the INVITE's Contact. */
     static Dialog asUas(SipRequest invite, String localTag, Transport transport) {
-        Uri target = invite.contact().map(NameAddr::uri).orElse(invite.from().uri());
+        Uri target = invite.contact().map(NameAddr::uri).filter(SipUri.class::isInstance)
+                .orElse(invite.from().uri());
         return new Dialog(invite.callId(), localTag, invite.from().tag().orElse(""), invite.to().withTag(localTag),
                 invite.from(), invite.recordRoutes(), transport, 0, invite.cseq().sequence(), target);
     }
@@ -87,7 +89,7 @@ final class Dialog {
 
     /** A target refresh (§12.2: re-INVITE, and its 2xx) may move the remote target. */
     void refreshTarget(SipMessage message) {
-        message.contact().ifPresent(contact -> remoteTarget = contact.uri());
+        message.contact().map(NameAddr::uri).filter(SipUri.class::isInstance).ifPresent(uri -> remoteTarget = uri);
     }
 
     Uri remoteTarget() {
@@ -113,10 +115,18 @@ final class Dialog {
         return routes;
     }
 
-    /** Where in-dialog requests go (§8.1.2): the first route, else the remote target. */
+    /**
+     * Where in-dialog requests go (§8.1.2): the first route, else the remote target. A target
+     * that is not a SIP URI (a tel: Contact, or an INVITE without Contact from a tel: caller)
+     * cannot be reached; the request then fails like a transport error.
+     */
     Target target() {
         Uri next = routeSet.isEmpty() ? remoteTarget : routeSet.getFirst().uri();
-        return Target.of(next, transport);
+        try {
+            return Target.of(next, transport);
+        } catch (SipException notSip) {
+            return new Target(transport, "invalid.", 9);
+        }
     }
 
     Optional<String> remoteTagIfAny() {

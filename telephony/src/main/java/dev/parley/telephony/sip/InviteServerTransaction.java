@@ -3,6 +3,7 @@ package dev.parley.telephony.sip;
 import dev.parley.protocol.sip.SipRequest;
 import dev.parley.protocol.sip.SipResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * The INVITE server transaction (RFC 3261 §17.2.1, with RFC 6026's Accepted state):
@@ -20,14 +21,23 @@ final class InviteServerTransaction extends ServerTransaction {
 
     private State state = State.PROCEEDING;
     private Runnable onCancel = () -> { };
+    private Optional<String> localTag = Optional.empty();
 
     InviteServerTransaction(SipCore core, SipRequest request, Source source) {
         super(core, request, source);
     }
 
-    /** What a CANCEL matching this INVITE does while no final response was sent (§9.2). */
-    void onCancel(Runnable handler) {
+    /**
+     * What a CANCEL matching this INVITE does while no final response was sent, and the To
+     * tag the call answers with, which the 200 to the CANCEL carries too (§9.2).
+     */
+    void onCancel(String tag, Runnable handler) {
+        localTag = Optional.of(tag);
         onCancel = handler;
+    }
+
+    Optional<String> localTag() {
+        return localTag;
     }
 
     boolean hasFinalResponse() {

@@ -70,6 +70,9 @@ abstract sealed class ServerTransaction extends Transaction permits InviteServer
     }
 
     final void sendLast() {
+        if (lastResponse.length == 0) {
+            return;
+        }
         core.transports().send(transport, responseAddress, source.connection(), lastResponse, this::onTransportError);
     }
 

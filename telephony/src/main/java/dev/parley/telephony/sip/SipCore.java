@@ -173,7 +173,7 @@ final class SipCore {
                     Optional.of(SipIds.newTag())));
             return;
         }
-        transaction.respond(messages.response(cancel, 200, "OK", ist.request.to().tag().or(() -> Optional.of(
+        transaction.respond(messages.response(cancel, 200, "OK", ist.localTag().or(() -> Optional.of(
                 SipIds.newTag()))));
         ist.cancel();
     }

@@ -249,6 +249,14 @@ final class UacCall extends CallSession implements OutgoingCall {
     }
 
     @Override
+    void shutdown() {
+        if (!ended && !confirmed && provisionalSeen) {
+            core.transports().send(target, core.messages().cancel(currentInvite).toBytes(), () -> { });
+        }
+        super.shutdown();
+    }
+
+    @Override
     void onDialogLost() {
         emit(listener::onRemoteHangup);
     }

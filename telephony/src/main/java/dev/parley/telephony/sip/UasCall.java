@@ -37,7 +37,7 @@ final class UasCall extends CallSession implements IncomingCall {
         this.source = source;
         this.dialog = Dialog.asUas(invite, localTag, transport);
         this.localSdp = "";
-        transaction.onCancel(this::onCancelled);
+        transaction.onCancel(localTag, this::onCancelled);
     }
 
     /** Hands the call to the application, on the call's executor (the 100 is already out). */
@@ -222,6 +222,15 @@ final class UasCall extends CallSession implements IncomingCall {
     void onAnswerAckTimeout(boolean initial) {
         sendBye();
         emit(() -> listener.onAckTimeout());
+    }
+
+    @Override
+    void shutdown() {
+        if (!ended && !finalSent) {
+            finalSent = true;
+            transaction.respond(core.messages().response(invite, 503, "Service Unavailable", Optional.of(localTag)));
+        }
+        super.shutdown();
     }
 
     @Override

@@ -101,7 +101,8 @@ final class SipPeer implements AutoCloseable {
 
     /** A request as a raw datagram text with CRLF line ends and a correct Content-Length. */
     static String request(String startLine, String headers, String body) {
-        String head = (startLine + "\n" + headers.strip() + "\n").replace("\n", "\r\n");
+        String head = (startLine + "\n" + headers.strip() + "\n").replace("\r\n", "\n").replace("\n\n", "\n")
+                .replace("\n", "\r\n");
         return head + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
     }
 
