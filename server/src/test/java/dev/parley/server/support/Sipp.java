@@ -117,7 +117,7 @@ public final class Sipp implements AutoCloseable {
 
         public Sipp start() {
             try {
-                Path directory = Files.createDirectories(Path.of("target", "sipp"))
+                Path directory = Files.createDirectories(Path.of("target", "sipp").toAbsolutePath())
                         .resolve(scenario.replace(".xml", "") + "-" + System.nanoTime());
                 Files.createDirectories(directory);
                 Path xml = directory.resolve(scenario);
