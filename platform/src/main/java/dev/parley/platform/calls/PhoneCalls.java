@@ -102,7 +102,7 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
             return;
         }
         toNumber(origin, request.to(), request.from(), CallService.customData(request.customData()), 0,
-                call -> { });
+                Optional.empty(), call -> { });
     }
 
     /** {@code call-sip}: a SIP URI on one of the account's trunks. Blocking (database). */
@@ -140,7 +140,8 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
                 Optional<Call> call = route.action() == RouteAction.CALL
                         ? Optional.of(calls.callIdentity(setup(origin, data, report)
                                 .announcing(c -> origin.created(route.destination(), "WEBRTC")), route.destination(), false))
-                        : toNumber(origin, route.destination(), route.source().orElse(PhoneLegs.ANONYMOUS), data, 0, report);
+                        : toNumber(origin, route.destination(), route.source().orElse(PhoneLegs.ANONYMOUS), data, 0,
+                        Optional.empty(), report);
                 if (call.isEmpty()) {
                     reportFailed(accountId, callId, source, route.destination());
                 }
@@ -203,15 +204,19 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
 
     // --- routing ---------------------------------------------------------------------------
 
-    /** A call to {@code number}: on-net when it is one of the account's numbers, else through the trunk. */
+    /**
+     * A call to {@code number}: on-net when it is one of the account's numbers, else through
+     * {@code via} (the trunk of the number a forwarded call came in on), else the trunk of the
+     * caller ID, else the account's default trunk.
+     */
     private Optional<Call> toNumber(Origin origin, String number, String callerId, Map<String, String> data, int forwards,
-                                    java.util.function.Consumer<Call> onEnded) {
+                                    Optional<Trunk> via, java.util.function.Consumer<Call> onEnded) {
         String accountId = origin.caller().device.accountId();
         Optional<NumberRoute> onNet = directory.inboundRoute(number).filter(r -> r.accountId().equals(accountId));
         if (onNet.isPresent()) {
             return toDestination(origin, number, onNet.get(), callerId, data, forwards, onEnded);
         }
-        Optional<Trunk> trunk = directory.trunkFor(accountId, callerId);
+        Optional<Trunk> trunk = via.or(() -> directory.trunkFor(accountId, callerId));
         if (trunk.isEmpty()) {
             return origin.refused(number, "PHONE", ErrorCode.GATEWAY_ERROR, "the account has no SIP trunk");
         }
@@ -248,16 +253,17 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
                     .map(uri -> toSip(origin, uri, callerId, data, onEnded))
                     .orElseGet(() -> origin.refused(sip.uri().text(), "SIP", ErrorCode.INVALID_DESTINATION, "bad SIP URI"));
             case InboundDestination.ToPhoneNumber phone -> toNumber(origin, phone.number(), callerId, data, forwards + 1,
-                    onEnded);
+                    route.trunk(), onEnded);
             case InboundDestination.Dynamic dynamic -> {
-                resolveForNumber(origin, number, callerId, data, forwards);
+                resolveForNumber(origin, number, callerId, data, forwards, route.trunk());
                 yield Optional.empty();
             }
         };
     }
 
     /** A number set to dynamic resolution: {@code {source, destination}} to the callback, then its route. */
-    private void resolveForNumber(Origin origin, String number, String callerId, Map<String, String> data, int forwards) {
+    private void resolveForNumber(Origin origin, String number, String callerId, Map<String, String> data, int forwards,
+                                  Optional<Trunk> via) {
         String accountId = origin.caller().device.accountId();
         dynamicDestinations.resolve(accountId, new ResolveRequest.FromPhone(callerId, number))
                 .whenCompleteAsync((resolution, failure) -> {
@@ -271,14 +277,14 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
                     }
                     String shown = route.source().orElse(callerId);
                     var masked = new Origin(origin.caller().device instanceof PhoneDevice phone
-                            ? phone.member(origin.caller().callId, shown)
+                            ? phone.show(origin.caller().callId, shown)
                             : new Member(origin.caller().device, origin.caller().callId, false, shown, Optional.empty()),
                             origin.callerType(), origin.requestId());
                     var report = reportTo(accountId, callerId, route.destination());
                     Optional<Call> call = route.action() == RouteAction.CALL
                             ? Optional.of(calls.callIdentity(setup(masked, data, report)
                             .announcing(c -> masked.created(route.destination(), "WEBRTC")), route.destination(), false))
-                            : toNumber(masked, route.destination(), shown, data, forwards + 1, report);
+                            : toNumber(masked, route.destination(), shown, data, forwards + 1, via, report);
                     if (call.isEmpty()) {
                         reportFailed(accountId, origin.caller().callId, callerId, route.destination());
                     }

@@ -50,6 +50,15 @@ final class PhoneDevice implements Device {
         return member;
     }
 
+    /**
+     * This party under another name (a dynamic destination's masking source), before it takes
+     * part in anything: replaces the member made for it so far.
+     */
+    Member show(String callId, String shownAs) {
+        member = new Member(this, callId, false, shownAs, Optional.of(leg));
+        return member;
+    }
+
     /** The member, once it took part. */
     Optional<Member> member() {
         return Optional.ofNullable(member);

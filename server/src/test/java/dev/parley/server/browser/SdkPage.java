@@ -69,6 +69,21 @@ final class SdkPage {
         }
     }
 
+    /** Waits until an event named {@code name} whose detail matches has arrived; returns the first such. */
+    Map<String, Object> awaitEvent(String name, Predicate<Map<String, Object>> matches, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            var found = events().stream().filter(e -> name.equals(e.get("name"))).filter(matches).findFirst();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            if (System.nanoTime() > deadline) {
+                fail(identity + " did not receive a matching '" + name + "' within " + seconds + " s; events: " + events());
+            }
+            page.waitForTimeout(100);
+        }
+    }
+
     Map<String, Object> awaitEvent(String name, int seconds) {
         return awaitEvent(name, 1, seconds);
     }
