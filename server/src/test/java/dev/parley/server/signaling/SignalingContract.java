@@ -164,6 +164,43 @@ abstract class SignalingContract {
     }
 
     @Test
+    void phoneCallsCheckTheirDestinationAndCallerIdBeforeAnythingLeaves() {
+        var alice = online(name("alice"));
+        // Missing or absurd fields are request errors; a destination of the wrong form ends the call.
+        alice.send("{\"type\":\"call-phone\",\"requestId\":\"p1\",\"from\":\"+441632960100\"}");
+        assertEquals("p1", alice.expectCode("error", "INVALID_REQUEST").get("requestId").asText());
+        alice.send("{\"type\":\"call-phone\",\"requestId\":\"p2\",\"to\":\"" + "9".repeat(300)
+                + "\",\"from\":\"+441632960100\"}");
+        assertEquals("p2", alice.expectCode("error", "INVALID_REQUEST").get("requestId").asText());
+
+        alice.send("{\"type\":\"call-phone\",\"requestId\":\"p3\",\"to\":\"01632 960001\",\"from\":\"+441632960100\"}");
+        JsonNode created = alice.expect("call-created");
+        assertEquals("p3", created.get("requestId").asText());
+        assertEquals("PHONE", created.get("toType").asText());
+        assertEquals(created.get("callId").asText(), alice.expectCode("call-ended", "INVALID_DESTINATION").get("callId").asText());
+
+        // A caller ID the account does not own with outbound calls enabled: FORBIDDEN, nothing dialled.
+        alice.send("{\"type\":\"call-phone\",\"requestId\":\"p4\",\"to\":\"+441632960001\",\"from\":\"+441632960100\"}");
+        alice.expect("call-created");
+        alice.expectCode("call-ended", "FORBIDDEN");
+
+        alice.send("{\"type\":\"call-sip\",\"requestId\":\"s1\",\"to\":\"mailto:bob@example.com\"}");
+        alice.expect("call-created");
+        alice.expectCode("call-ended", "INVALID_DESTINATION");
+        // A SIP URI whose host is none of the account's trunks: Parley relays no calls to arbitrary hosts.
+        alice.send("{\"type\":\"call-sip\",\"requestId\":\"s2\",\"to\":\"sip:bob@pbx.example.com\"}");
+        alice.expect("call-created");
+        alice.expectCode("call-ended", "FORBIDDEN");
+
+        // No dynamic destination configured in this account.
+        alice.send("{\"type\":\"call-dynamic\",\"requestId\":\"d1\",\"customData\":{\"k\":\"v\"}}");
+        alice.expect("call-created");
+        alice.expectCode("call-ended", "NO_DYNAMIC_DESTINATION");
+        alice.send("{\"type\":\"call-dynamic\",\"requestId\":\"d2\",\"customData\":{\"k\":7}}");
+        assertEquals("d2", alice.expectCode("error", "INVALID_REQUEST").get("requestId").asText());
+    }
+
+    @Test
     void anUnknownTypeIsAnsweredWithAnErrorAndTheSocketStaysOpen() {
         var alice = online(name("alice"));
         alice.send("{\"type\":\"teleport\",\"requestId\":\"q9\",\"where\":\"mars\"}");
