@@ -75,7 +75,10 @@ public final class ParleyServer implements AutoCloseable {
             var signaling = new Signaling(signalingSettings, clock, platform.tokenVerifier(), platform.identities(), media,
                     new PhoneCalls.Services(sip, platform.telephony(), platform.dynamicDestinations()));
             inbound.set(signaling.phoneCalls());
-            keepAlives = new TrunkKeepAlives(sip, platform.telephony(), config.sip().keepAliveInterval(), Duration.ofSeconds(30));
+            // Trunks added or changed through the API are picked up within a ping interval (at most 30 s).
+            Duration interval = config.sip().keepAliveInterval();
+            keepAlives = new TrunkKeepAlives(sip, platform.telephony(), interval,
+                    interval.compareTo(Duration.ofSeconds(30)) < 0 ? interval : Duration.ofSeconds(30));
             var api = new ApiServer(config.api(), platform, media, clock, signaling);
             int port = api.start();
             // Status reports of dynamic destination resolving, including those an earlier run left.
@@ -116,6 +119,11 @@ public final class ParleyServer implements AutoCloseable {
 
     public MediaServer media() {
         return media;
+    }
+
+    /** The OPTIONS pings to trunks, and what they found. */
+    public TrunkKeepAlives trunkKeepAlives() {
+        return keepAlives;
     }
 
     /** The SIP user agent (its port, for trunks and tests). */

@@ -25,6 +25,11 @@ class PhoneBrowserTest extends BrowserTestBase {
 
     private final java.util.List<Sipp> sipps = new java.util.ArrayList<>();
 
+    @Override
+    Map<String, String> serverEnvironment() {
+        return Map.of("PARLEY_SIP_KEEP_ALIVE_SECONDS", "5"); // the keep-alive test needs no 30 s wait
+    }
+
     @BeforeAll
     void needsSipp() {
         Sipp.require();
@@ -262,6 +267,39 @@ class PhoneBrowserTest extends BrowserTestBase {
                 .set("caller", "+447700900999").args("-s", "+44163200000"));
         wrongNumber.assertPassed(SIPP_DONE);
         assertTrue(wrongNumber.messages().contains("SIP/2.0 404"), wrongNumber.messages());
+    }
+
+    @Test
+    void aTcpTrunkCarriesTheCall() {
+        Sipp carrier = sipp(Sipp.scenario("carrier-echo.xml").rtpEcho().tcp());
+        String callerId = ownNumber(true, trunk(carrier, ", \"transport\": \"TCP\""),
+                "{\"type\": \"WEBRTC\", \"identity\": \"desk-12\"}");
+        SdkPage alice = page("alice-p12");
+        alice.eval("([to, from]) => harness.callPhoneNumber(to, {from})", List.of(number(), callerId));
+        alice.awaitEvent("established", 15);
+        alice.awaitAudioRising(15);
+        alice.eval("() => harness.call.hangup()");
+        alice.awaitEvent("hangup", 10);
+        carrier.assertPassed(SIPP_DONE);
+        assertTrue(carrier.messages().contains("SIP/2.0/TCP"), "signalled over TCP:\n" + carrier.messages());
+    }
+
+    @Test
+    void trunksWithKeepAliveArePingedWithOptions() throws Exception {
+        Sipp carrier = sipp(Sipp.scenario("carrier-options.xml").calls(3));
+        String trunk = trunk(carrier, ""); // keepAlive false: never pinged
+        assertTrue(server.server().trunkKeepAlives().reachable(trunk).isEmpty());
+        var pinged = server.http().postJson("/telephony/1/trunks", apiKey, """
+                {"name": "pinged", "host": "127.0.0.1", "port": %d, "keepAlive": true}""".formatted(carrier.sipPort()));
+        assertEquals(201, pinged.status(), pinged.toString());
+        String pingedId = pinged.json().get("id").asText();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (server.server().trunkKeepAlives().reachable(pingedId).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(java.util.Optional.of(true), server.server().trunkKeepAlives().reachable(pingedId));
+        carrier.assertPassed(SIPP_DONE); // it answered three OPTIONS
+        assertTrue(carrier.messages().contains("OPTIONS sip:127.0.0.1:" + carrier.sipPort()), carrier.messages());
     }
 
     @Test
