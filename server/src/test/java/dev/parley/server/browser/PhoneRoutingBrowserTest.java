@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.server.support.Baresip;
 import dev.parley.server.support.FakeBackend;
 import dev.parley.server.support.Http;
 import dev.parley.server.support.Sipp;
@@ -234,6 +235,33 @@ class PhoneRoutingBrowserTest extends BrowserTestBase {
         bob.eval("() => harness.call.hangup()");
         bob.awaitEvent("hangup", 10);
         opusCarrier.assertPassed(SIPP_DONE);
+    }
+
+    @Test
+    void anOpusTrunkTalksOpusEndToEndWithAPhoneThatTakesIt() throws Exception {
+        String callee = number();
+        try (Baresip phone = Baresip.start(callee, "opus/48000/2,PCMU", 60)) {
+            var response = server.http().postJson("/telephony/1/trunks", apiKey, """
+                    {"name": "baresip", "host": "127.0.0.1", "port": %d, "codecs": ["OPUS", "PCMU"],
+                     "webrtcAudio": "OPUS", "keepAlive": false}""".formatted(phone.port()));
+            assertEquals(201, response.status(), response.toString());
+            String callerId = ownNumber(true, response.json().get("id").asText(),
+                    "{\"type\": \"WEBRTC\", \"identity\": \"desk-o1\"}");
+            SdkPage alice = page("alice-o1");
+            alice.eval("([to, from]) => harness.callPhoneNumber(to, {from})", List.of(callee, callerId));
+            alice.awaitEvent("established", 15);
+            alice.awaitAudioRising(15); // baresip's 440 Hz tone
+            JsonNode leg = rtpLegs().getFirst();
+            assertTrue(leg.path("codec").asText().toLowerCase(java.util.Locale.ROOT).startsWith("opus"), leg.toString());
+            assertEquals("PASSTHROUGH", leg.path("mode").asText(), "Opus both ways, nothing transcoded: " + leg);
+            assertFalse(leg.path("transcodesToRoom").asBoolean(), leg.toString());
+            alice.page.waitForTimeout(1500);
+            alice.eval("() => harness.call.hangup()");
+            alice.awaitEvent("hangup", 10);
+            phone.close(); // writes out what it heard
+            assertTrue(phone.heardRms() > 0.01, "baresip heard the page's microphone: rms " + phone.heardRms()
+                    + "\n" + phone.log());
+        }
     }
 
     // --- dynamic destinations ----------------------------------------------------------------------
