@@ -270,6 +270,30 @@ class PhoneBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void hangingUpWhileThePhoneRingsCancelsTheInvite() {
+        Sipp carrier = sipp(Sipp.scenario("carrier-rings.xml"));
+        String callerId = ownNumber(true, trunk(carrier, ""), "{\"type\": \"WEBRTC\", \"identity\": \"desk-13\"}");
+        SdkPage alice = page("alice-p13");
+        alice.eval("([to, from]) => harness.callPhoneNumber(to, {from})", List.of(number(), callerId));
+        alice.awaitEvent("ringing", 15);
+        alice.eval("() => harness.call.hangup()");
+        assertEquals("CANCELLED", errorName(alice.awaitEvent("hangup", 10)));
+        carrier.assertPassed(SIPP_DONE); // it got CANCEL, answered 200 and 487, and got the ACK
+    }
+
+    @Test
+    void aPhoneThatGivesUpWhileRingingCancelsTheCallForTheCallee() {
+        String dialled = ownNumber(false, null, "{\"type\": \"WEBRTC\", \"identity\": \"desk-14\"}");
+        trunk(sipp(Sipp.scenario("carrier-busy.xml")), "");
+        SdkPage desk = page("desk-14");
+        Sipp phone = sipp(Sipp.scenario("phone-cancels.xml").calling(parleySip())
+                .set("caller", "+447700900321").args("-s", dialled, "-d", "1500"));
+        desk.awaitEvent("incoming-call", 15);
+        assertEquals("CANCELLED", errorName(desk.awaitEvent("hangup", 15)));
+        phone.assertPassed(SIPP_DONE); // 200 to its CANCEL, 487 to its INVITE
+    }
+
+    @Test
     void aTcpTrunkCarriesTheCall() {
         Sipp carrier = sipp(Sipp.scenario("carrier-echo.xml").rtpEcho().tcp());
         String callerId = ownNumber(true, trunk(carrier, ", \"transport\": \"TCP\""),
