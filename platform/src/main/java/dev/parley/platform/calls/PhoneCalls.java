@@ -303,6 +303,8 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
         leg.prepare(origin.caller().identity()).whenCompleteAsync((ok, failure) -> {
             if (failure != null) {
                 leg.end(ErrorCode.MEDIA_FAILED);
+            } else if (leg.ended) {
+                return; // the caller gave up meanwhile
             } else if (!room.join(phone, new ClientMessage.JoinRoom(null, name, false, null))) {
                 leg.end(ErrorCode.DESTINATION_UNAVAILABLE);
             }
