@@ -229,7 +229,8 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
     private Optional<Call> toSip(Origin origin, SipUri uri, String callerUser, Map<String, String> data,
                                  java.util.function.Consumer<Call> onEnded) {
         String to = uri.withoutHeaders().write();
-        Optional<Trunk> trunk = directory.trunkForSipHost(origin.caller().device.accountId(), uri.hostForLookup());
+        Optional<Trunk> trunk = directory.trunkForSipHost(origin.caller().device.accountId(), uri.hostForLookup(),
+                uri.port());
         if (trunk.isEmpty()) {
             return origin.refused(to, "SIP", ErrorCode.FORBIDDEN, "the URI's host is not one of the account's trunks");
         }
