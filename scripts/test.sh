@@ -2,7 +2,7 @@
 # Runs every test (called by `./parley test`, which has already found a JDK 25).
 #
 # On Debian as root it first installs what the tests need and is missing (PostgreSQL,
-# Chromium, sipp, baresip, and Node.js with npm, which build the browser SDK). It starts a
+# Chromium, sipp, baresip, ffmpeg, and Node.js with npm, which build the browser SDK). It starts a
 # private PostgreSQL for the tests that need one, on a free loopback port in a temporary
 # directory, and stops and removes it afterwards, whatever the outcome.
 set -euo pipefail
@@ -32,6 +32,7 @@ install_test_dependencies() {
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)   # builds the browser SDK (sdk/js)
   command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)  # phones and carriers in the SIP tests
   command -v baresip >/dev/null 2>&1 || missing+=(baresip-core)  # a phone that speaks Opus
+  command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)  # reads recordings; composes them
   [ ${#missing[@]} -eq 0 ] && return 0
   if is_debian_root; then
     apt_install "${missing[@]}"
