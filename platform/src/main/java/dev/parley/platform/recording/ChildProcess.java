@@ -41,7 +41,8 @@ final class ChildProcess {
      * interrupted, in which case the interrupt is kept and the result says exit -1.
      */
     static Result run(List<String> command, Duration timeout) throws IOException {
-        Process process = new ProcessBuilder(command).redirectInput(ProcessBuilder.Redirect.DISCARD).start();
+        Process process = new ProcessBuilder(command).start();
+        process.getOutputStream().close(); // nothing to say to it: a tool that reads stdin sees its end
         var stdout = new StringBuilder();
         var stderr = new ArrayDeque<String>();
         Thread out = Thread.ofVirtual().name("tool-stdout").start(() -> readBounded(process.getInputStream(), stdout));
@@ -50,12 +51,12 @@ final class ChildProcess {
         try {
             finished = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
-            process.destroyForcibly();
+            stop(process);
             Thread.currentThread().interrupt();
             return new Result(-1, "", List.of("stopped"), false);
         }
         if (!finished) {
-            process.destroyForcibly();
+            stop(process);
         }
         try {
             out.join(Duration.ofSeconds(5));
@@ -68,6 +69,15 @@ final class ChildProcess {
                 return new Result(finished ? process.exitValue() : -1, stdout.toString(), List.copyOf(stderr), !finished);
             }
         }
+    }
+
+    /**
+     * Kills the process and whatever it started: a wrapper (nice, a shell) can leave a child
+     * holding the pipes open, and the readers would wait for it.
+     */
+    private static void stop(Process process) {
+        process.descendants().forEach(ProcessHandle::destroyForcibly);
+        process.destroyForcibly();
     }
 
     private static void readBounded(InputStream in, StringBuilder sink) {

@@ -73,12 +73,21 @@ final class Composer {
             if (result.timedOut()) {
                 return new Outcome.Failed("ffmpeg did not finish within " + timeout.toSeconds() + " s");
             }
-            String why = result.reason(MAX_REASON);
+            String why = withoutDirectories(result.reason(MAX_REASON), inputs, output);
             return new Outcome.Failed("ffmpeg failed (exit " + result.exitCode() + ")" + (why.isEmpty() ? "" : ": " + why));
         } catch (IOException e) {
             deleteQuietly(output);
             return new Outcome.Failed("ffmpeg could not run: " + e.getMessage());
         }
+    }
+
+    /** ffmpeg names files by their paths; the reason is shown to API users, who need only the names. */
+    private static String withoutDirectories(String reason, List<Input> inputs, Path output) {
+        String text = reason.replace(output.toString(), output.getFileName().toString());
+        for (Input input : inputs) {
+            text = text.replace(input.file().toString(), input.file().getFileName().toString());
+        }
+        return text;
     }
 
     /** The whole timeline: from the first file's start to the last file's end. */
