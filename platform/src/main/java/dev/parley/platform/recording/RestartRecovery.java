@@ -36,12 +36,14 @@ final class RestartRecovery {
     }
 
     RecoverySummary run(FileFinalizer finalizer) {
+        // Read both lists first: finalising a recording can make it PROCESSING, and it is then
+        // composed as a new composition, not counted as one the stop cut off.
         List<String> cutOff = database.transaction(c -> RecordingRows.idsWithStatus(c, RecordingStatus.RECORDING));
+        List<String> composing = database.transaction(c -> RecordingRows.idsWithStatus(c, RecordingStatus.PROCESSING));
+        composing.forEach(compositions::submit);
         for (String id : cutOff) {
             finalise(id, finalizer);
         }
-        List<String> composing = database.transaction(c -> RecordingRows.idsWithStatus(c, RecordingStatus.PROCESSING));
-        composing.forEach(compositions::submit);
         return new RecoverySummary(cutOff.size(), composing.size());
     }
 

@@ -61,6 +61,34 @@ public final class MediaFiles {
         return out;
     }
 
+    /**
+     * A WebM as a live recorder leaves it when it is killed: written as a stream (no duration
+     * in its header, no cues), then cut off after {@code keepBytes}.
+     */
+    public static Path cutLiveWebm(Path out, int width, int height, double seconds, int keepBytes) {
+        Path whole = out.resolveSibling(out.getFileName() + ".whole");
+        try {
+            Process process = new ProcessBuilder(FFMPEG.toString(), "-v", "error", "-y",
+                    "-f", "lavfi", "-i", String.format(Locale.ROOT, "testsrc=size=%dx%d:rate=15:duration=%.3f", width, height, seconds),
+                    "-f", "lavfi", "-i", String.format(Locale.ROOT, "sine=frequency=440:duration=%.3f", seconds),
+                    "-c:v", "libvpx", "-deadline", "realtime", "-cpu-used", "8", "-b:v", "150k", "-c:a", "libopus",
+                    "-shortest", "-f", "webm", "pipe:1")
+                    .redirectOutput(whole.toFile()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new AssertionError("ffmpeg could not write a live WebM");
+            }
+            byte[] bytes = Files.readAllBytes(whole);
+            Files.write(out, java.util.Arrays.copyOf(bytes, Math.min(keepBytes, bytes.length)));
+            Files.delete(whole);
+            return out;
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     /** An Ogg Opus tone, {@code seconds} long. */
     public static Path ogg(Path out, double seconds, int toneHz) {
         run(List.of(FFMPEG.toString(), "-v", "error", "-y",
