@@ -78,6 +78,37 @@ class RecordingHostileInputTest {
     }
 
     @Test
+    void malformedEscapesTheHttpClientWillNotSendGetClientErrors() throws Exception {
+        var failures = new ArrayList<String>();
+        for (String target : List.of("/webrtc/1/recordings?identity=%ZZ", "/webrtc/1/recordings?room=%",
+                "/webrtc/1/recordings?%=1", "/webrtc/1/recordings?startFrom=2026-01-01T00:00:00%2", "/webrtc/1/recordings?sort=[]",
+                "/webrtc/1/recordings/%ZZ", "/webrtc/1/recordings/rec_x/files/%", "/webrtc/1/recordings/{}",
+                filePath + "?x=%ZZ")) {
+            for (String method : List.of("GET", "HEAD", "DELETE")) {
+                int status = rawStatus(method, target);
+                if (status >= 500 || status < 200) {
+                    failures.add(method + " " + target + " -> " + status);
+                }
+            }
+        }
+        assertEquals(List.of(), failures);
+    }
+
+    /** The status of a request written by hand on a new connection, for targets java.net.URI refuses. */
+    private int rawStatus(String method, String target) throws Exception {
+        try (var socket = new java.net.Socket("127.0.0.1", server.server().port())) {
+            socket.setSoTimeout(10_000);
+            String request = method + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: App " + key
+                    + "\r\nConnection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            var reader = new java.io.BufferedReader(new java.io.InputStreamReader(socket.getInputStream(),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+            String statusLine = reader.readLine();
+            return statusLine == null ? -1 : Integer.parseInt(statusLine.split(" ")[1]);
+        }
+    }
+
+    @Test
     void hostileIdsGetNotFound() {
         var failures = new ArrayList<String>();
         for (String id : HOSTILE) {

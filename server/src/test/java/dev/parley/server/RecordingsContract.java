@@ -334,6 +334,9 @@ abstract class RecordingsContract {
         assertEquals("attachment; filename=\"" + recording.id() + "-" + fileId + ".webm\"",
                 whole.headers().firstValue("Content-Disposition").orElse(""));
         String etag = whole.headers().firstValue("ETag").orElseThrow();
+        var gzipAsked = download(key, path, "Accept-Encoding", "gzip");
+        assertTrue(gzipAsked.headers().firstValue("Content-Encoding").isEmpty(), "media is sent as it is");
+        assertArrayEquals(disk, gzipAsked.body());
 
         assertRange(key, path, "bytes=0-99", disk, 0, 99);
         assertRange(key, path, "bytes=5000-5999", disk, 5000, 5999);
