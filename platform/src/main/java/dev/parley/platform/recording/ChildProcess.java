@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Runs a tool (ffmpeg, ffprobe) as a child process with a time limit. Its output is read on
@@ -41,7 +42,13 @@ final class ChildProcess {
      * interrupted, in which case the interrupt is kept and the result says exit -1.
      */
     static Result run(List<String> command, Duration timeout) throws IOException {
+        return run(command, timeout, process -> { });
+    }
+
+    /** As {@link #run(List, Duration)}; {@code started} gets the process first, so that it can be stopped from outside. */
+    static Result run(List<String> command, Duration timeout, Consumer<Process> started) throws IOException {
         Process process = new ProcessBuilder(command).start();
+        started.accept(process);
         process.getOutputStream().close(); // nothing to say to it: a tool that reads stdin sees its end
         var stdout = new StringBuilder();
         var stderr = new ArrayDeque<String>();
@@ -75,7 +82,7 @@ final class ChildProcess {
      * Kills the process and whatever it started: a wrapper (nice, a shell) can leave a child
      * holding the pipes open, and the readers would wait for it.
      */
-    private static void stop(Process process) {
+    static void stop(Process process) {
         process.descendants().forEach(ProcessHandle::destroyForcibly);
         process.destroyForcibly();
     }

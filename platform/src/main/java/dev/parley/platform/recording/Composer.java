@@ -51,8 +51,16 @@ final class Composer {
                 ? FileFormat.MP4 : FileFormat.OGG;
     }
 
-    /** Runs ffmpeg; the output is deleted again when it fails. Interrupting the thread stops it. */
-    Outcome compose(List<Input> inputs, FileFormat format, Path output) {
+    /** True when some input carries what {@code format} holds: audio, or (MP4) video. */
+    static boolean hasOutput(List<Input> inputs, FileFormat format) {
+        return inputs.stream().anyMatch(input -> input.audio() || (format == FileFormat.MP4 && input.video()));
+    }
+
+    /**
+     * Runs ffmpeg; the output is deleted again when it fails. {@code started} gets the process,
+     * so that a cancellation can stop it.
+     */
+    Outcome compose(List<Input> inputs, FileFormat format, Path output, java.util.function.Consumer<Process> started) {
         if (!Files.isExecutable(ffmpeg)) {
             return new Outcome.Failed("ffmpeg is not installed at " + ffmpeg
                     + " (set recordings.ffmpeg to where it is)");
@@ -60,16 +68,13 @@ final class Composer {
         Duration total = total(inputs);
         List<String> command = command(inputs, format, total, output);
         try {
-            ChildProcess.Result result = ChildProcess.run(command, timeout);
+            ChildProcess.Result result = ChildProcess.run(command, timeout, started);
             if (result.succeeded() && Files.size(output) > 0) {
                 return new Outcome.Done(format, format == FileFormat.MP4 && inputs.stream().anyMatch(Input::audio)
                         ? List.of("H264", "AAC") : format == FileFormat.MP4 ? List.of("H264") : List.of("OPUS"),
                         total);
             }
             Files.deleteIfExists(output);
-            if (Thread.currentThread().isInterrupted()) {
-                return new Outcome.Failed("composition was stopped");
-            }
             if (result.timedOut()) {
                 return new Outcome.Failed("ffmpeg did not finish within " + timeout.toSeconds() + " s");
             }

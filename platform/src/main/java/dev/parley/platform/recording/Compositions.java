@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,10 +33,28 @@ final class Compositions implements AutoCloseable {
     private final RecordingStore store;
     private final Composer composer;
     private final Semaphore slots;
-    // A plain virtual thread per composition rather than an executor: interrupting it is the
-    // cancellation, and joining it is the wait, with no task that might never start.
-    private final Map<String, Thread> running = new ConcurrentHashMap<>();
+    private final Map<String, Job> running = new ConcurrentHashMap<>();
     private volatile boolean closed;
+
+    /**
+     * One composition: its virtual thread and the ffmpeg it runs. Cancelling kills the process
+     * and raises a flag rather than interrupting the thread: an interrupt that lands in JDBC
+     * would close the connection (virtual threads' socket reads are interruptible) or, on H2,
+     * its file channel.
+     */
+    private static final class Job {
+        volatile Thread thread;
+        volatile boolean cancelled;
+        volatile Process process;
+
+        void cancel() {
+            cancelled = true;
+            Process current = process;
+            if (current != null) {
+                ChildProcess.stop(current);
+            }
+        }
+    }
 
     Compositions(Database database, RecordingStore store, RecordingOptions options) {
         this.database = database;
@@ -49,36 +68,61 @@ final class Compositions implements AutoCloseable {
         if (closed) {
             return; // stopping: the next start composes it
         }
-        running.computeIfAbsent(recordingId, id -> Thread.ofVirtual().name("compose-" + id).start(() -> {
-            try {
-                slots.acquire();
-                try {
-                    compose(id);
-                } finally {
-                    slots.release();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                LOG.error("composition of {} failed", id, e);
-                if (!Thread.currentThread().isInterrupted()) {
-                    fail(id, "composition failed: " + e.getMessage());
-                }
-            } finally {
-                running.remove(id, Thread.currentThread());
+        running.computeIfAbsent(recordingId, id -> {
+            var job = new Job();
+            job.thread = Thread.ofVirtual().name("compose-" + id).start(() -> run(id, job));
+            return job;
+        });
+    }
+
+    private void run(String id, Job job) {
+        try {
+            if (!acquire(job)) {
+                return;
             }
-        }));
+            try {
+                compose(id, job);
+            } finally {
+                slots.release();
+            }
+        } catch (RuntimeException e) {
+            LOG.error("composition of {} failed", id, e);
+            if (!job.cancelled) {
+                fail(id, "composition failed: " + e.getMessage());
+            }
+        } finally {
+            running.remove(id, job);
+        }
+    }
+
+    /** Waits for a free slot; false when the job is cancelled while it waits. */
+    private boolean acquire(Job job) {
+        try {
+            while (!slots.tryAcquire(100, TimeUnit.MILLISECONDS)) {
+                if (job.cancelled) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        if (job.cancelled) {
+            slots.release();
+            return false;
+        }
+        return true;
     }
 
     /** Stops the recording's composition, if one waits or runs, and waits until it has stopped. */
     void cancel(String recordingId, Duration wait) {
-        Thread thread = running.get(recordingId);
-        if (thread == null) {
+        Job job = running.get(recordingId);
+        if (job == null) {
             return;
         }
-        thread.interrupt();
+        job.cancel();
         try {
-            if (!thread.join(wait)) {
+            if (!job.thread.join(wait)) {
                 LOG.warn("composition of {} did not stop within {}", recordingId, wait);
             }
         } catch (InterruptedException e) {
@@ -93,8 +137,8 @@ final class Compositions implements AutoCloseable {
 
     /** Waits until the recording's composition, if any, has ended; false when it still runs after {@code wait}. */
     boolean await(String recordingId, Duration wait) throws InterruptedException {
-        Thread thread = running.get(recordingId);
-        return thread == null || thread.join(wait);
+        Job job = running.get(recordingId);
+        return job == null || job.thread.join(wait);
     }
 
     @Override
@@ -106,19 +150,19 @@ final class Compositions implements AutoCloseable {
         }
     }
 
-    private void compose(String id) {
+    private void compose(String id, Job job) {
         Optional<Recording> found = database.transaction(c -> RecordingRows.lock(c, id));
         if (found.isEmpty() || found.get().status() != RecordingStatus.PROCESSING) {
             return;
         }
         Recording recording = found.get();
         List<Composer.Input> inputs = inputs(recording);
-        if (inputs.isEmpty()) {
-            finish(id, Optional.empty());
+        FileFormat format = Composer.outputFormat(inputs, recording.recordingType());
+        if (!Composer.hasOutput(inputs, format)) {
+            finish(id, Optional.empty()); // nothing to mix: no file holds anything this format carries
             return;
         }
-        FileFormat format = Composer.outputFormat(inputs, recording.recordingType());
-        String fileId = Secrets.id("rf", 16);
+        String fileId = Secrets.id("rf", 20);
         String name = fileId + "." + format.extension();
         Path output;
         try {
@@ -127,9 +171,14 @@ final class Compositions implements AutoCloseable {
             fail(id, "cannot write the composed file: " + e.getMessage());
             return;
         }
-        Composer.Outcome outcome = composer.compose(inputs, format, output);
-        if (Thread.currentThread().isInterrupted()) {
-            return; // cancelled (deleted, or the server is stopping): the row is left as it is
+        Composer.Outcome outcome = composer.compose(inputs, format, output, process -> {
+            job.process = process;
+            if (job.cancelled) {
+                ChildProcess.stop(process); // cancelled just before it started
+            }
+        });
+        if (job.cancelled) {
+            return; // deleted, or the server is stopping: the row is left as it is
         }
         switch (outcome) {
             case Composer.Outcome.Failed failed -> fail(id, failed.reason());

@@ -37,6 +37,7 @@ import java.util.regex.Pattern;
  */
 public final class Recordings implements AutoCloseable {
 
+    /** Room names as signaling accepts them (its pattern is private to that package). */
     static final Pattern ROOM = Pattern.compile("^[\\p{L}\\p{N}\\w.\\-+=]{3,250}$");
     private static final Pattern CALL_ID = Pattern.compile("^[\\x21-\\x7e]{1,64}$");
     private static final Pattern RECORDING_ID = Pattern.compile("^rec_[a-z0-9]{1,36}$");
