@@ -9,6 +9,7 @@ import dev.parley.platform.signaling.SignalingSettings;
 import dev.parley.platform.store.Database;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.platform.calls.PhoneCalls;
+import dev.parley.platform.recording.RecoverySummary;
 import dev.parley.platform.telephony.TrunkKeepAlives;
 import dev.parley.telephony.sip.InboundHandler;
 import dev.parley.telephony.sip.SipStack;
@@ -32,10 +33,12 @@ public final class ParleyServer implements AutoCloseable {
     private final int port;
     private final Optional<IssuedApiKey> firstApiKey;
     private final Platform platform;
+    private final RecoverySummary recovered;
 
     private ParleyServer(Database database, MediaServer media, SipStack sip, TrunkKeepAlives keepAlives, ApiServer api,
-                         int port, Optional<IssuedApiKey> firstApiKey, Platform platform) {
+                         int port, Optional<IssuedApiKey> firstApiKey, Platform platform, RecoverySummary recovered) {
         this.platform = platform;
+        this.recovered = recovered;
         this.database = database;
         this.media = media;
         this.sip = sip;
@@ -59,10 +62,14 @@ public final class ParleyServer implements AutoCloseable {
         MediaServer media = null;
         SipStack sip = null;
         TrunkKeepAlives keepAlives = null;
+        Platform platform = null;
         try {
             // The issuer is fixed before the port is bound; with port 0 (tests) set public-url.
-            var platform = new Platform(database, clock, config.publicUrl(config.httpPort()), config.signingKeyRefresh(),
-                    config.dynamicDestinations());
+            platform = new Platform(database, clock, config.publicUrl(config.httpPort()), config.signingKeyRefresh(),
+                    config.dynamicDestinations(), config.recordings());
+            // Before anything records or is served: recordings a stopped run left are finalised
+            // (marked interrupted) and compositions it left are started again.
+            RecoverySummary recovered = platform.recordings().recoverAfterRestart();
             Optional<IssuedApiKey> firstKey = platform.accounts().hasAnyAccount()
                     ? Optional.empty()
                     : Optional.of(platform.accounts().createAccount(config.bootstrapAccountName()));
@@ -83,7 +90,7 @@ public final class ParleyServer implements AutoCloseable {
             int port = api.start();
             // Status reports of dynamic destination resolving, including those an earlier run left.
             platform.dynamicDestinations().start();
-            return new ParleyServer(database, media, sip, keepAlives, api, port, firstKey, platform);
+            return new ParleyServer(database, media, sip, keepAlives, api, port, firstKey, platform, recovered);
         } catch (RuntimeException e) {
             if (keepAlives != null) {
                 keepAlives.close();
@@ -93,6 +100,9 @@ public final class ParleyServer implements AutoCloseable {
             }
             if (media != null) {
                 media.close();
+            }
+            if (platform != null) {
+                platform.recordings().close();
             }
             database.close();
             throw e;
@@ -121,6 +131,11 @@ public final class ParleyServer implements AutoCloseable {
         return media;
     }
 
+    /** What this start found of the recordings an earlier run left unfinished. */
+    public RecoverySummary recordingRecovery() {
+        return recovered;
+    }
+
     /** The OPTIONS pings to trunks, and what they found. */
     public TrunkKeepAlives trunkKeepAlives() {
         return keepAlives;
@@ -144,7 +159,12 @@ public final class ParleyServer implements AutoCloseable {
                 try {
                     platform.dynamicDestinations().close();
                 } finally {
-                    database.close();
+                    try {
+                        // Compositions still running are stopped; the next start composes them again.
+                        platform.recordings().close();
+                    } finally {
+                        database.close();
+                    }
                 }
             }
         }

@@ -61,6 +61,8 @@ public final class ApiServer implements AutoCloseable {
             TrunksApi.register(table, requests, platform.trunks());
             NumbersApi.register(table, requests, platform.numbers());
             DynamicDestinationApi.register(table, requests, platform.dynamicDestinationConfigs());
+            RecordingSettingsApi.register(table, requests, platform.recordingSettings());
+            RecordingsApi.register(table, requests, platform.recordings());
             config.routes.ws("/ws", signaling::configure);
             // The demo pages and the browser SDK bundle: static files, not part of the API.
             config.staticFiles.add(files -> {
