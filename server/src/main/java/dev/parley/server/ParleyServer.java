@@ -80,7 +80,8 @@ public final class ParleyServer implements AutoCloseable {
             sip = SipStack.start(config.sip().settings(media.candidates().stream().map(InetSocketAddress::getAddress).toList()),
                     call -> inbound.get().onInvite(call));
             var signaling = new Signaling(signalingSettings, clock, platform.tokenVerifier(), platform.identities(), media,
-                    new PhoneCalls.Services(sip, platform.telephony(), platform.dynamicDestinations()));
+                    new PhoneCalls.Services(sip, platform.telephony(), platform.dynamicDestinations()),
+                    platform.recordings(), platform.recordingSettings());
             inbound.set(signaling.phoneCalls());
             // Trunks added or changed through the API are picked up within a ping interval (at most 30 s).
             Duration interval = config.sip().keepAliveInterval();
