@@ -247,4 +247,36 @@ class RecordingWriterTest {
         assertEquals("", Ffprobe.decodeErrors(cut));
         assertTrue(RecordingFiles.finalizeInterrupted(dir.resolve("missing.ogg")).problem().length() > 0);
     }
+
+    @Test
+    void junkFromAPublisherIsCountedAndTheFileStillFinishes() {
+        var feed = new WriterFeed(dir, Container.MKV, "junk");
+        feed.track(0, MediaKind.AUDIO, "opus", 48_000);
+        feed.track(1, MediaKind.VIDEO, "h264", 90_000);
+        feed.track(2, MediaKind.VIDEO, "vp8", 90_000);
+        var random = new java.util.Random(42);
+        for (int i = 0; i < 3000; i++) {
+            byte[] junk = new byte[random.nextInt(40)];
+            random.nextBytes(junk);
+            feed.packet(i, i % 3, random.nextInt(), random.nextBoolean(), junk);
+        }
+        feed.opusStream(0, opus.subList(0, 20), 3000, 0);
+        feed.run();
+        var file = feed.writer.finish(); // no exception on the way
+        file.ifPresent(f -> assertTrue(Ffprobe.probe(f.path()).containsKey("format.duration")));
+    }
+
+    @Test
+    void containersAreChosenForEverythingTheParticipantPublishes() {
+        assertEquals(Container.WEBM, Container.choose(false, "opus", List.of("opus", "vp8")));
+        assertEquals(Container.MKV, Container.choose(false, "opus", List.of("opus", "h264")), "H.264 is not WebM");
+        assertEquals(Container.MKV, Container.choose(false, "pcmu", List.of("pcmu", "vp8")));
+        assertEquals(Container.OGG, Container.choose(true, "opus", List.of("opus", "vp8")));
+        assertEquals(Container.MKA, Container.choose(true, "pcma", List.of("pcma")));
+        assertFalse(Container.OGG.accepts(MediaKind.VIDEO, "vp8"));
+        assertFalse(Container.WEBM.accepts(MediaKind.VIDEO, "h264"));
+        assertEquals("bob_laptop", FileNames.sanitize("bob/laptop"));
+        assertEquals("_..secret", FileNames.sanitize("...secret"));
+        assertEquals("J_rg_+49=x", FileNames.sanitize("Jörg +49=x"));
+    }
 }

@@ -29,7 +29,12 @@ public final class EncodedMedia {
 
     /** {@code frames} VP8 frames of {@code width}x{@code height} at {@code fps}, a keyframe every {@code gop}. */
     public static List<Frame> vp8(int width, int height, int fps, int frames, int gop) {
-        Path ivf = encode("ivf", "-c:v", "libvpx", "-deadline", "realtime", "-b:v", "400k", "-g", Integer.toString(gop),
+        return vp8(width, height, fps, frames, gop, 400);
+    }
+
+    /** The same at about {@code kbps} kilobits a second. */
+    public static List<Frame> vp8(int width, int height, int fps, int frames, int gop, int kbps) {
+        Path ivf = encode("ivf", "-c:v", "libvpx", "-deadline", "realtime", "-b:v", kbps + "k", "-g", Integer.toString(gop),
                 "-keyint_min", Integer.toString(gop), "-auto-alt-ref", "0", "-lag-in-frames", "0", "-size", width + "x" + height,
                 "-rate", Integer.toString(fps), "-frames", Integer.toString(frames));
         try {
