@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Load harness for the recorder: N synthetic publishers send real Opus (20 ms) and, with
- * {@code --video}, real VP8 (640x480, 30 fps, about 1 Mb/s, from ffmpeg) over loopback to one
+ * {@code --video}, real VP8 (640x480, 30 fps, about 2.5 Mb/s, from ffmpeg) over loopback to one
  * room; the harness measures the CPU time of the media loop without recording, then with the
  * room recorded, and of the recorder's threads. The recorder's cost is the loop's extra time
  * plus the recorder threads' time; divided by the streams recorded it is the share of a core
@@ -69,7 +69,7 @@ public final class RecordingLoadHarness {
         List<byte[]> opus = opus(50);
         List<List<EncodedMedia.Payload>> vp8 = new ArrayList<>();
         if (options.video()) {
-            var frames = EncodedMedia.vp8(640, 480, 30, 60, 60, 1000);
+            var frames = EncodedMedia.vp8(640, 480, 30, 60, 60, 2500);
             for (int f = 0; f < frames.size(); f++) {
                 vp8.add(EncodedMedia.packetizeVp8(frames.get(f).data(), f));
             }

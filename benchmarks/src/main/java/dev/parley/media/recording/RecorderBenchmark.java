@@ -26,8 +26,8 @@ import org.openjdk.jmh.annotations.TearDown;
  * The CPU cost of recording one stream for one second, on the recorder's writer thread: every
  * packet of a second through reordering, depacketizing, the clock, interleaving and the
  * container, written to a real file (the page cache), plus the loop's ticks. {@code stream}:
- * Opus audio into Ogg or WebM (50 packets of 20 ms), VP8 640x480 at 30 fps and about 1 Mb/s
- * into WebM, H.264 the same into Matroska. A file is started every ten minutes of media (the
+ * Opus audio into Ogg or WebM (50 packets of 20 ms), VP8 640x480 at 30 fps and about
+ * 2.5 Mb/s (a webcam's rate) into WebM, H.264 the same into Matroska. A file is started every ten minutes of media (the
  * finishing of files, with its fsync, is not in the figure). {@code loopHandOff} is the media loop's share per
  * packet: the payload copy and the hand-off to the writer's lane. It lives in the recorder's
  * package to drive its package-private writer directly. Results: docs/benchmarks.md.
@@ -81,7 +81,7 @@ public class RecorderBenchmark {
             }
             case "webm-vp8" -> {
                 clockRate = 90_000;
-                var frames = EncodedMedia.vp8(640, 480, 30, 30, 30, 1000);
+                var frames = EncodedMedia.vp8(640, 480, 30, 30, 30, 2500);
                 for (int f = 0; f < frames.size(); f++) {
                     var packets = EncodedMedia.packetizeVp8(frames.get(f).data(), f);
                     for (int i = 0; i < packets.size(); i++) {
@@ -93,7 +93,7 @@ public class RecorderBenchmark {
             }
             case "mkv-h264" -> {
                 clockRate = 90_000;
-                var units = EncodedMedia.h264(640, 480, 30, 30, 30);
+                var units = EncodedMedia.h264(640, 480, 30, 30, 30, 2500);
                 for (List<byte[]> unit : units) {
                     var packets = EncodedMedia.packetizeH264(unit);
                     for (int i = 0; i < packets.size(); i++) {

@@ -65,12 +65,13 @@ final class RecordedTrack implements TrackTap {
             waitingForKeyframe = false;
         }
         if (route == null) {
-            route = owner.route(this);
-            if (route == null) {
-                ended = true; // no file takes it (an audio-only recording's video, say)
+            RoomRecorder.Claim claim = owner.route(this);
+            if (claim == null) {
+                ended = true; // no file takes it (a codec no container here holds)
                 return;
             }
-            slot = owner.lastClaimedSlot();
+            route = claim.route();
+            slot = claim.slot();
         }
         var packet = new TrackInput.Packet(RtpHeaders.sequenceNumber(b, off), RtpHeaders.timestamp(b, off),
                 RtpHeaders.marker(b, off), Arrays.copyOfRange(b, payloadOffset, payloadOffset + payloadLength), nowNanos);

@@ -36,7 +36,6 @@ final class RoomRecorder implements RoomListener {
     private final Map<String, List<FileRoute>> routes = new LinkedHashMap<>();
     /** Counters for what happened before a track had a file (keyframe waits). */
     final FileCounters unrouted = new FileCounters();
-    private int lastClaimedSlot;
     private long ignoredTracks;
     private boolean stopped;
 
@@ -98,8 +97,12 @@ final class RoomRecorder implements RoomListener {
         }
     }
 
+    /** Where a track's packets go: a file and the track's slot in it. */
+    record Claim(FileRoute route, int slot) {
+    }
+
     /** The file {@code tap}'s packets go to from now on, its slot claimed; null when none can take it. */
-    FileRoute route(RecordedTrack tap) {
+    Claim route(RecordedTrack tap) {
         List<FileRoute> files = routes.computeIfAbsent(tap.participant, p -> new ArrayList<>());
         FileRoute route = files.stream().filter(f -> f.accepts(tap.kind(), tap.codec())).findFirst()
                 .orElseGet(() -> newRoute(tap, files));
@@ -107,13 +110,9 @@ final class RoomRecorder implements RoomListener {
             return null;
         }
         boolean synced = !isPhone(tap.track);
-        lastClaimedSlot = route.claim(tap, slot -> new TrackSpec(slot, tap.track.id(), tap.kind(), tap.codec(),
+        int slot = route.claim(tap, s -> new TrackSpec(s, tap.track.id(), tap.kind(), tap.codec(),
                 tap.track.clockRate(), synced));
-        return route;
-    }
-
-    int lastClaimedSlot() {
-        return lastClaimedSlot;
+        return new Claim(route, slot);
     }
 
     private FileRoute newRoute(RecordedTrack tap, List<FileRoute> files) {

@@ -32,9 +32,13 @@ public final class EncodedMedia {
         return vp8(width, height, fps, frames, gop, 400);
     }
 
-    /** The same at about {@code kbps} kilobits a second. */
+    /**
+     * The same at about {@code kbps} kilobits a second; from 1000 kb/s up the pattern gets
+     * moving noise, or libvpx could not spend that much on it (a webcam's picture is noisy too).
+     */
     public static List<Frame> vp8(int width, int height, int fps, int frames, int gop, int kbps) {
-        Path ivf = encode("ivf", "-c:v", "libvpx", "-deadline", "realtime", "-b:v", kbps + "k", "-g", Integer.toString(gop),
+        Path ivf = encode("ivf", "-noise", Boolean.toString(kbps >= 1000), "-c:v", "libvpx", "-minrate", kbps + "k",
+                "-maxrate", kbps + "k", "-deadline", "realtime", "-b:v", kbps + "k", "-g", Integer.toString(gop),
                 "-keyint_min", Integer.toString(gop), "-auto-alt-ref", "0", "-lag-in-frames", "0", "-size", width + "x" + height,
                 "-rate", Integer.toString(fps), "-frames", Integer.toString(frames));
         try {
@@ -57,9 +61,19 @@ public final class EncodedMedia {
 
     /** H.264 constrained baseline access units (each a list of NAL units), with an access unit delimiter removed. */
     public static List<List<byte[]>> h264(int width, int height, int fps, int frames, int gop) {
-        Path h264 = encode("h264", "-c:v", "libx264", "-profile:v", "baseline", "-pix_fmt", "yuv420p", "-tune", "zerolatency",
+        return h264(width, height, fps, frames, gop, 0);
+    }
+
+    /** The same at about {@code kbps} kilobits a second (0: x264's default quality), with noise from 1000 kb/s up. */
+    public static List<List<byte[]>> h264(int width, int height, int fps, int frames, int gop, int kbps) {
+        var rate = kbps <= 0 ? List.<String>of() : List.of("-b:v", kbps + "k", "-minrate", kbps + "k", "-maxrate",
+                kbps + "k", "-bufsize", kbps + "k");
+        var args = new ArrayList<>(List.of("-noise", Boolean.toString(kbps >= 1000)));
+        args.addAll(rate);
+        args.addAll(List.of("-c:v", "libx264", "-profile:v", "baseline", "-pix_fmt", "yuv420p", "-tune", "zerolatency",
                 "-g", Integer.toString(gop), "-bf", "0", "-x264-params", "aud=1", "-size", width + "x" + height, "-rate",
-                Integer.toString(fps), "-frames", Integer.toString(frames));
+                Integer.toString(fps), "-frames", Integer.toString(frames)));
+        Path h264 = encode("h264", args.toArray(String[]::new));
         try {
             byte[] b = Files.readAllBytes(h264);
             var units = new ArrayList<List<byte[]>>();
@@ -170,19 +184,21 @@ public final class EncodedMedia {
         String size = "320x240";
         String rate = "30";
         String frames = "30";
+        boolean noise = false;
         var encoder = new ArrayList<String>();
         for (int i = 0; i < options.length; i++) {
             switch (options[i]) {
                 case "-size" -> size = options[++i];
                 case "-rate" -> rate = options[++i];
                 case "-frames" -> frames = options[++i];
+                case "-noise" -> noise = Boolean.parseBoolean(options[++i]);
                 default -> encoder.add(options[i]);
             }
         }
         try {
             Path out = Files.createTempFile("parley-media", "." + format);
             var command = new ArrayList<>(List.of("ffmpeg", "-v", "error", "-y", "-f", "lavfi", "-i",
-                    "testsrc=size=" + size + ":rate=" + rate, "-frames:v", frames));
+                    "testsrc=size=" + size + ":rate=" + rate + (noise ? ",noise=alls=20:allf=t" : ""), "-frames:v", frames));
             command.addAll(encoder);
             command.addAll(List.of("-f", format, out.toString()));
             Ffprobe.Run r = Ffprobe.run(command.toArray(String[]::new));
