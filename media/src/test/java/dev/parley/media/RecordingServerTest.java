@@ -91,6 +91,10 @@ class RecordingServerTest {
                     throw new IllegalStateException(e);
                 }
             });
+            long plis = media.withRoom("acc/rec", r -> r.tracks().stream()
+                    .filter(t -> t.kind() == dev.parley.media.sfu.MediaKind.VIDEO)
+                    .mapToLong(t -> t.stats().keyframeRequestsSent()).min().orElse(0)).get(5, TimeUnit.SECONDS).orElseThrow();
+            assertTrue(plis >= 1, "the recording asked every camera for a keyframe");
             Map<String, Integer> live = media.census().get(5, TimeUnit.SECONDS);
             assertEquals(1, live.get("recordings"));
             assertEquals(4, live.get("recordingTaps"));
@@ -116,6 +120,10 @@ class RecordingServerTest {
                 assertEquals(List.of("opus", "vp8"), file.codecs());
                 double videoStart = Ffprobe.packetTimes(file.path(), "v").getFirst();
                 double audioStart = Ffprobe.packetTimes(file.path(), "a").getFirst();
+                List<Double> frames = Ffprobe.packetTimes(file.path(), "v");
+                for (int i = 1; i < frames.size(); i++) {
+                    assertEquals(1 / 30.0, frames.get(i) - frames.get(i - 1), 0.0021, "frame " + i + " keeps its capture time");
+                }
                 if (file.participant().equals("alice")) {
                     assertEquals(audioStart, videoStart, 0.1, "audio and video start together");
                 } else {

@@ -29,6 +29,8 @@ final class RecordedTrack implements TrackTap {
     private boolean waitingForKeyframe;
     private boolean ended;
     private long lastKeyframeRequest = Long.MIN_VALUE / 2;
+    /** The latest sender report before the track had a file: {ntp, rtp timestamp, arrival}, handed over with the first packet. */
+    private long[] earlyReport;
 
     RecordedTrack(RoomRecorder owner, PublishedTrack track, String participant) {
         this.owner = owner;
@@ -72,6 +74,11 @@ final class RecordedTrack implements TrackTap {
             }
             route = claim.route();
             slot = claim.slot();
+            if (earlyReport != null) {
+                long[] r = earlyReport;
+                earlyReport = null;
+                onSenderReport(source, r[0], r[1], r[2]);
+            }
         }
         var packet = new TrackInput.Packet(RtpHeaders.sequenceNumber(b, off), RtpHeaders.timestamp(b, off),
                 RtpHeaders.marker(b, off), Arrays.copyOfRange(b, payloadOffset, payloadOffset + payloadLength), nowNanos);
@@ -89,7 +96,9 @@ final class RecordedTrack implements TrackTap {
 
     @Override
     public void onSenderReport(PublishedTrack source, long ntp, long rtpTimestamp, long nowNanos) {
-        if (!ended && route != null) {
+        if (!ended && route == null) {
+            earlyReport = new long[] {ntp, rtpTimestamp, nowNanos}; // audio reports come every 5 s: keep it
+        } else if (!ended) {
             FileRoute target = route;
             int targetSlot = slot;
             target.lane.execute(() -> target.writer.onSenderReport(targetSlot, ntp, rtpTimestamp, nowNanos), 0);
