@@ -60,6 +60,9 @@ final class MatroskaMuxer implements Muxer {
     public void write(TrackSpec track, long ms, Frame frame) throws IOException {
         Integer number = numbers.get(track.slot());
         if (number == null) {
+            number = sameKindAndCodec(track);
+        }
+        if (number == null) {
             number = addTrack(track, frame);
             if (number == null) {
                 undescribable++;
@@ -159,6 +162,21 @@ final class MatroskaMuxer implements Muxer {
         }
         flushedEndMs = Math.max(flushedEndMs, clusterEndMs);
         sink.patch(header.durationOffset(), MatroskaLayout.duration(flushedEndMs));
+    }
+
+    /**
+     * A track of the file that {@code track} continues: the same kind and codec (the camera
+     * came back, the participant rejoined), so a player sees one video and one audio track.
+     */
+    private Integer sameKindAndCodec(TrackSpec track) {
+        for (int i = 0; i < tracks.size(); i++) {
+            boolean video = tracks.get(i).kind() == MatroskaTrack.Kind.VIDEO;
+            if (video == (track.kind() == MediaKind.VIDEO) && codecs.get(i).equals(track.codec())) {
+                numbers.put(track.slot(), i + 1);
+                return i + 1;
+            }
+        }
+        return null;
     }
 
     /** Declares the frame's track (the header goes out with the first one); null when the frame cannot describe it. */
