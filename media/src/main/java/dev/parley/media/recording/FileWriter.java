@@ -218,6 +218,8 @@ final class FileWriter implements TrackInput.Sink {
     private void fail(IOException e) {
         if (!failed) {
             LOG.warn("recording {} stopped: {}", path, e.toString());
+            Path where = path != null ? path : spec.directory();
+            notify(() -> listener.onWriteError(participant, where, e));
         }
         failed = true;
         counters.writeErrors.incrementAndGet();

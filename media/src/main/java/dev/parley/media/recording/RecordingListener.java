@@ -14,4 +14,12 @@ public interface RecordingListener {
     /** The file is final: Duration, Cues and sizes written, closed. */
     default void onFileFinished(RecordedFile file) {
     }
+
+    /**
+     * Writing {@code participant}'s file failed (disk full, no permission): it stops where it
+     * was, as valid as a file cut there ({@code path} is the directory when the file could not
+     * be created). Reported once per file; {@link #onFileFinished} still follows if it had started.
+     */
+    default void onWriteError(String participant, java.nio.file.Path path, java.io.IOException error) {
+    }
 }

@@ -279,4 +279,25 @@ class RecordingWriterTest {
         assertEquals("_..secret", FileNames.sanitize("...secret"));
         assertEquals("J_rg_+49=x", FileNames.sanitize("Jörg +49=x"));
     }
+
+    @Test
+    void aDirectoryThatCannotBeCreatedIsReportedOnceAndNothingThrows() throws Exception {
+        Path blocker = dir.resolve("not-a-directory");
+        Files.writeString(blocker, "a file where the directory should be");
+        var errors = new java.util.concurrent.CopyOnWriteArrayList<String>();
+        var spec = new RecordingSpec(false, blocker.resolve("sub"), "rec");
+        var writer = new FileWriter("alice", "rec-alice", spec, Container.OGG, new RecordingListener() {
+            @Override
+            public void onWriteError(String participant, Path path, java.io.IOException error) {
+                errors.add(participant + " " + path.getFileName());
+            }
+        }, WriterFeed.BASE, WriterFeed.WALL, slot -> { }, new FileCounters());
+        writer.addTrack(new TrackSpec(0, "t", MediaKind.AUDIO, "opus", 48_000, true));
+        for (int i = 0; i < 100; i++) {
+            writer.onPacket(0, new TrackInput.Packet(i, 960L * i, false, opus.get(i), WriterFeed.BASE + i * 20_000_000L));
+        }
+        writer.tick(WriterFeed.BASE + 5_000_000_000L);
+        assertTrue(writer.finish().isEmpty());
+        assertEquals(List.of("alice sub"), errors);
+    }
 }
