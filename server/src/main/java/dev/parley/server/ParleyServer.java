@@ -69,7 +69,12 @@ public final class ParleyServer implements AutoCloseable {
                     config.dynamicDestinations(), config.recordings());
             // Before anything records or is served: recordings a stopped run left are finalised
             // (marked interrupted) and compositions it left are started again.
-            RecoverySummary recovered = platform.recordings().recoverAfterRestart();
+            // The media module knows its own containers: it repairs what a kill cut (Duration,
+            // a half-written cluster) and says how long the file plays.
+            RecoverySummary recovered = platform.recordings().recoverAfterRestart((file, format) -> {
+                var repaired = dev.parley.media.recording.RecordingFiles.finalizeInterrupted(file);
+                return repaired.duration().isZero() ? Optional.empty() : Optional.of(repaired.duration());
+            });
             Optional<IssuedApiKey> firstKey = platform.accounts().hasAnyAccount()
                     ? Optional.empty()
                     : Optional.of(platform.accounts().createAccount(config.bootstrapAccountName()));

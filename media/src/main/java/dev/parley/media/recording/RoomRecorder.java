@@ -124,8 +124,7 @@ final class RoomRecorder implements RoomListener {
             return null;
         }
         var counters = new FileCounters();
-        String baseName = recording.spec().namePrefix() + "-" + FileNames.sanitize(tap.participant)
-                + (files.isEmpty() ? "" : "-" + (files.size() + 1));
+        String baseName = recording.spec().fileName(tap.participant, files.size() + 1);
         var holder = new FileRoute[1];
         var writer = new FileWriter(tap.participant, baseName, recording.spec(), container, listener, nanoAnchor,
                 wallAnchor, slot -> loop.execute(() -> keyframeWanted(holder[0], slot)), counters);

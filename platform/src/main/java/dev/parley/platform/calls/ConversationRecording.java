@@ -107,8 +107,9 @@ final class ConversationRecording {
             rows.execute(() -> recordings.finish(id, Instant.now()));
             return;
         }
+        // Files are named by the platform's own file ids, the names it lists and serves them by.
         var spec = new RecordingSpec(recordingType == RecordingType.AUDIO_AND_VIDEO, directory, "rec",
-                participant -> Recordings.newFileId());
+                Optional.of(participant -> Recordings.newFileId()));
         media.startRecording(conversation.mediaRoomKey, spec, new Files(id)).whenCompleteAsync((started, failure) -> {
             if (failure != null) {
                 LOG.error("the media server could not record {}", conversation.mediaRoomKey, failure);

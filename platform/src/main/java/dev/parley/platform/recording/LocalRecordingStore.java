@@ -41,6 +41,11 @@ public final class LocalRecordingStore implements RecordingStore {
     }
 
     @Override
+    public Path directory(String recordingId) throws IOException {
+        return Files.createDirectories(directoryOf(recordingId));
+    }
+
+    @Override
     public String commit(String recordingId, String fileName) throws IOException {
         Path path = path(recordingId, fileName);
         if (!Files.isRegularFile(path)) {
@@ -82,7 +87,7 @@ public final class LocalRecordingStore implements RecordingStore {
 
     @Override
     public void delete(String recordingId) throws IOException {
-        Path directory = directory(recordingId);
+        Path directory = directoryOf(recordingId);
         if (!Files.isDirectory(directory)) {
             return;
         }
@@ -107,14 +112,14 @@ public final class LocalRecordingStore implements RecordingStore {
         if (!FILE_NAME.matcher(fileName).matches()) {
             throw new IllegalArgumentException("not a generated file name: " + fileName);
         }
-        Path path = directory(recordingId).resolve(fileName).normalize();
-        if (!path.getParent().equals(directory(recordingId))) {
+        Path path = directoryOf(recordingId).resolve(fileName).normalize();
+        if (!path.getParent().equals(directoryOf(recordingId))) {
             throw new IllegalArgumentException("outside the recording's directory: " + fileName);
         }
         return path;
     }
 
-    private Path directory(String recordingId) {
+    private Path directoryOf(String recordingId) {
         if (!RECORDING_ID.matcher(recordingId).matches()) {
             throw new IllegalArgumentException("not a recording id: " + recordingId);
         }

@@ -19,6 +19,12 @@ public interface RecordingStore {
     /** A local path for {@code fileName} of {@code recordingId}; its directory exists. */
     Path writable(String recordingId, String fileName) throws IOException;
 
+    /**
+     * The local directory a recorder writes the recording's files into (it names them
+     * {@code <fileId>.<extension>}); it exists. A remote store would answer a staging directory.
+     */
+    Path directory(String recordingId) throws IOException;
+
     /** The file at {@link #writable} is complete; returns the key it is read back by from now on. */
     String commit(String recordingId, String fileName) throws IOException;
 

@@ -113,7 +113,22 @@ public final class Recordings implements AutoCloseable {
      * participant when it was not in the recording yet. The recorder writes to the returned path.
      */
     public StartedFile fileStarted(String recordingId, FileInfo info) {
-        String fileId = Secrets.id("rf", 20);
+        return fileStarted(recordingId, newFileId(), info);
+    }
+
+    /** A new file id; a recorder that names its files itself names them {@code <id>.<extension>}. */
+    public static String newFileId() {
+        return Secrets.id("rf", 20);
+    }
+
+    /**
+     * As {@link #fileStarted(String, FileInfo)} for a file the recorder already writes as
+     * {@code <fileId>.<extension>} in the recording's {@link RecordingStore#directory}.
+     */
+    public StartedFile fileStarted(String recordingId, String fileId, FileInfo info) {
+        if (!FILE_ID.matcher(fileId).matches()) {
+            throw new InvalidInput("fileId", "must be a file id this server made");
+        }
         String name = fileId + "." + info.format().extension();
         return database.transaction(c -> {
             recording(c, recordingId);
