@@ -48,6 +48,10 @@ final class ConversationRecording {
     private String recordingId;
     /** The media server's recording of the SFU room, once started. */
     private String mediaRecordingId;
+    private Path directory;
+    private RecordingType recordingType;
+    /** A start of the media recording is in flight. */
+    private boolean mediaStarting;
     private boolean stopped;
 
     ConversationRecording(Conversation conversation, MediaServer media, Recordings recordings, ExecutorService workers) {
@@ -101,19 +105,47 @@ final class ConversationRecording {
         });
     }
 
-    private void begun(String id, Path directory, RecordingType recordingType) {
+    private void begun(String id, Path recordingDirectory, RecordingType type) {
         recordingId = id;
+        directory = recordingDirectory;
+        recordingType = type;
         if (stopped) {
             rows.execute(() -> recordings.finish(id, Instant.now()));
             return;
         }
+        startMedia();
+    }
+
+    /** The SFU room's tracks changed: a recording waiting for the room to exist starts now. */
+    void tracksChanged() {
+        if (!stopped && recordingId != null && mediaRecordingId == null) {
+            startMedia();
+        }
+    }
+
+    private void startMedia() {
+        if (mediaStarting || mediaRecordingId != null || stopped) {
+            return;
+        }
+        mediaStarting = true;
+        String id = recordingId;
         // Files are named by the platform's own file ids, the names it lists and serves them by.
         var spec = new RecordingSpec(recordingType == RecordingType.AUDIO_AND_VIDEO, directory, "rec",
                 Optional.of(participant -> Recordings.newFileId()));
         media.startRecording(conversation.mediaRoomKey, spec, new Files(id)).whenCompleteAsync((started, failure) -> {
+            mediaStarting = false;
             if (failure != null) {
-                LOG.error("the media server could not record {}", conversation.mediaRoomKey, failure);
-                rows.execute(() -> recordings.finish(id, Instant.now()));
+                Throwable cause = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
+                        ? failure.getCause() : failure;
+                if (cause instanceof dev.parley.media.recording.RecordingException) {
+                    // Nobody has published yet, so the SFU room does not exist: the first track starts it.
+                    LOG.debug("recording {} waits for {}: {}", id, conversation.mediaRoomKey, cause.getMessage());
+                } else {
+                    LOG.error("the media server could not record {}", conversation.mediaRoomKey, cause);
+                }
+                if (stopped) {
+                    stopMedia(); // ended meanwhile: the row is finished without files
+                }
                 return;
             }
             mediaRecordingId = started.id();
@@ -164,8 +196,13 @@ final class ConversationRecording {
     }
 
     private void stopMedia() {
-        if (mediaRecordingId == null || recordingId == null) {
-            return; // begun() finishes it once the row or the media recording exists
+        if (recordingId == null || mediaStarting) {
+            return; // begun() or the start in flight finishes it
+        }
+        if (mediaRecordingId == null) {
+            String id = recordingId; // the media recording never started: nothing was published
+            rows.execute(() -> recordings.finish(id, Instant.now()));
+            return;
         }
         String id = recordingId;
         media.stopRecording(mediaRecordingId).whenCompleteAsync((files, failure) -> {
