@@ -180,6 +180,41 @@ class RecordingBrowserTest extends BrowserTestBase {
     }
 
     @Test
+    void aPhoneCallIsRecordedAsAudioOnly() throws Exception {
+        dev.parley.server.support.Sipp.require();
+        recordingSettings("AUDIO_AND_VIDEO", false);
+        try (var carrier = dev.parley.server.support.Sipp.scenario("carrier-answer.xml")
+                .set("pcap", dev.parley.server.support.Sipp.PCAPS.resolve("g711a.pcap").toString()).start()) {
+            String[] hostPort = carrier.address().split(":");
+            var trunk = server.http().postJson("/telephony/1/trunks", apiKey, """
+                    {"name": "recorded carrier", "host": "%s", "port": %s, "codecs": ["PCMA", "PCMU"],
+                     "allowedAddresses": ["127.0.0.1"], "keepAlive": false}""".formatted(hostPort[0], hostPort[1]));
+            assertEquals(201, trunk.status(), trunk.toString());
+            var number = server.http().postJson("/telephony/1/numbers", apiKey, """
+                    {"number": "+441632968801", "outboundEnabled": true, "trunkId": "%s",
+                     "inbound": {"type": "WEBRTC", "identity": "rec-desk"}}""".formatted(trunk.json().get("id").asText()));
+            assertEquals(201, number.status(), number.toString());
+            SdkPage alice = page("rec-phoner");
+            alice.eval("() => harness.callPhoneNumber('+441632968802', {from: '+441632968801'})");
+            alice.awaitEvent("established", 15);
+            assertEquals("AUDIO", PhoneTestBase.detail(alice.awaitEvent("recording-started", 15), "recordingType"));
+            String callId = (String) alice.eval("() => harness.call.id()");
+            alice.awaitAudioRising(15);
+            alice.page.waitForTimeout(1500);
+            alice.eval("() => harness.call.hangup()");
+            alice.awaitEvent("hangup", 10);
+            JsonNode recording = awaitReady("callType=PHONE_CALL&phoneNumber=%2B441632968802", callId);
+            assertEquals("AUDIO", recording.path("recordingType").asText());
+            assertEquals(2, recording.path("files").size(), recording.toString());
+            for (JsonNode file : recording.path("files")) {
+                MediaFiles.Probe probe = MediaFiles.probe(download(recording, file));
+                assertTrue(probe.streams().stream().allMatch(stream -> stream.type().equals("audio")), probe.toString());
+                assertTrue(probe.duration().toMillis() > 1000, probe.toString());
+            }
+        }
+    }
+
+    @Test
     void filesDownloadByRangeAndARecordingDeletesWithItsFilesAndStaysInItsAccount() throws Exception {
         recordingSettings("AUDIO", false);
         SdkPage alice = page("rec-carl");
