@@ -120,9 +120,11 @@ class RecordingRecoveryTest {
                 assertEquals(2, recovered.files().size(), "the file nothing was written to is dropped: " + recovered);
                 assertTrue(recovered.files().stream().noneMatch(f -> f.id().equals(emptyFile.file().id())));
                 RecordingFile finalised = file(recovered, cutFile.file().id());
-                assertEquals(40_000, finalised.size());
+                // The media module's finalizer drops the half-written cluster at the cut.
+                assertTrue(finalised.size() > 10_000 && finalised.size() <= 40_000, "size " + finalised.size());
                 long millis = finalised.duration().orElseThrow().toMillis();
-                assertTrue(millis > 1200 && millis < 2200, "ffprobe's last packet of the cut file, not the clock: " + millis);
+                // Up to the last whole cluster before the cut (the file was cut after about 2 s), not the clock.
+                assertTrue(millis > 500 && millis < 2200, "the cut file's own length, not the clock: " + millis);
                 assertEquals(finalised.start().plusMillis(millis), finalised.end().orElseThrow());
                 assertEquals(wholeFile, file(recovered, wholeFile.id()), "a file closed before the stop is as it was");
                 assertEquals(finalised.end().get().isAfter(wholeFile.end().get()) ? finalised.end() : wholeFile.end(),
