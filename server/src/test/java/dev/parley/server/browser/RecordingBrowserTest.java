@@ -103,7 +103,6 @@ class RecordingBrowserTest extends BrowserTestBase {
             assertEquals("AUDIO_AND_VIDEO", PhoneTestBase.detail(started, "recordingType"));
         }
         String callId = (String) alice.eval("() => harness.call.id()");
-        long talkStart = System.nanoTime();
         alice.awaitVideoRising(60, 30);
         alice.page.waitForTimeout(3000);
         @SuppressWarnings("unchecked")
@@ -111,7 +110,9 @@ class RecordingBrowserTest extends BrowserTestBase {
                 + ".getSettings(); return {width: s.width, height: s.height}; }");
         alice.eval("() => harness.call.hangup()");
         bob.awaitEvent("hangup", 10);
-        double talked = (System.nanoTime() - talkStart) / 1e9;
+        // The call's recorded length: from the recording's start to the hangup, as alice saw them.
+        double talked = (((Number) alice.awaitEvent("hangup", 10).get("at")).longValue()
+                - ((Number) alice.awaitEvent("recording-started", 10).get("at")).longValue()) / 1000.0;
 
         JsonNode recording = awaitReady("callType=WEBRTC_CALL&identity=rec-alice", callId);
         assertEquals("AUDIO_AND_VIDEO", recording.path("recordingType").asText());
@@ -131,8 +132,8 @@ class RecordingBrowserTest extends BrowserTestBase {
             assertEquals(capturedWidth / capturedHeight, (double) video.width() / video.height(), 0.02,
                     probe + " vs camera " + camera);
             // The file covers the call: from its first packet (at establishment) to the hangup.
-            assertTrue(Math.abs(seconds(probe.duration()) - talked) < 1.0 + 0.5,
-                    "duration " + probe.duration() + " for a call of " + talked + " s");
+            assertTrue(Math.abs(seconds(probe.duration()) - talked) < 1.0,
+                    "duration " + probe.duration() + " for a call recorded for " + talked + " s");
             assertTrue(Math.abs(file.path("duration").asLong() / 1000.0 - seconds(probe.duration())) < 1.0,
                     "the API's duration is the file's: " + file + " vs " + probe);
         }
