@@ -70,6 +70,12 @@ public final class ApiServer implements AutoCloseable {
                 files.directory = "/public/demo";
                 files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
             });
+            // The hosted call page's script and style; its HTML is served at /l/{code}.
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/link";
+                files.directory = "/public/link";
+                files.location = io.javalin.http.staticfiles.Location.CLASSPATH;
+            });
             config.staticFiles.add(files -> {
                 files.hostedPath = "/sdk";
                 files.directory = "/public/sdk";
