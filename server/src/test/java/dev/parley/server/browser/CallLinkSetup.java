@@ -1,0 +1,99 @@
+package dev.parley.server.browser;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.server.support.Http;
+import java.awt.Color;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import javax.imageio.ImageIO;
+
+/**
+ * What a business does before sharing a call link, through the REST API with its API key:
+ * upload images, create a configuration, create links, and issue identity tokens for its own
+ * users (the ones links call).
+ */
+final class CallLinkSetup {
+
+    /** A created link: its id and the URL an end user opens. */
+    record Link(String id, String url) {
+        String code() {
+            return url.substring(url.lastIndexOf('/') + 1);
+        }
+    }
+
+    private final Http http;
+    private final String apiKey;
+
+    CallLinkSetup(Http http, String apiKey) {
+        this.http = http;
+        this.apiKey = apiKey;
+    }
+
+    private JsonNode ok(Http.Response response, int status) {
+        assertEquals(status, response.status(), response.toString());
+        return response.json();
+    }
+
+    /** An identity token for one of the account's users (what the business's backend would issue). */
+    String identityToken(String identity, String displayName) {
+        return ok(http.postJson("/webrtc/1/token", apiKey,
+                "{\"identity\": \"" + identity + "\", \"displayName\": \"" + displayName + "\"}"), 200)
+                .path("token").asText();
+    }
+
+    /** Uploads {@code png} as a LOGO or BACKGROUND image (multipart, as a browser form would); returns its id. */
+    String uploadImage(String type, byte[] png, String fileName) {
+        String boundary = "----parley-test-" + System.nanoTime();
+        var body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(png);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        var response = http.post("/call-link/1/images/upload/" + type, "multipart/form-data; boundary=" + boundary,
+                body.toByteArray(), "Authorization", "App " + apiKey);
+        assertEquals(true, response.status() == 200 || response.status() == 201, response.toString());
+        return response.json().path("id").asText();
+    }
+
+    /** Creates a configuration from its JSON; returns its id. */
+    String createConfig(String json) {
+        var response = http.postJson("/call-link/1/configs", apiKey, json);
+        assertEquals(true, response.status() == 200 || response.status() == 201, response.toString());
+        return response.json().path("id").asText();
+    }
+
+    /** Creates a link from its JSON; returns its id and URL. */
+    Link createLink(String json) {
+        var response = http.postJson("/call-link/1/links", apiKey, json);
+        assertEquals(true, response.status() == 200 || response.status() == 201, response.toString());
+        JsonNode link = response.json();
+        return new Link(link.path("id").asText(), link.path("url").asText());
+    }
+
+    /** What the public endpoint says of a link (no API key). */
+    JsonNode publicView(Link link) {
+        return ok(http.get("/call-link/1/public/links/" + link.code()), 200);
+    }
+
+    /** A PNG of {@code width} × {@code height} pixels all of one colour. */
+    static byte[] solidPng(int width, int height, Color color) {
+        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        var graphics = image.createGraphics();
+        graphics.setColor(color);
+        graphics.fillRect(0, 0, width, height);
+        graphics.dispose();
+        var out = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(image, "png", out);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+}

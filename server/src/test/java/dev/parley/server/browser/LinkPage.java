@@ -1,0 +1,123 @@
+package dev.parley.server.browser;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+
+/**
+ * The hosted call page ({@code /l/{code}}) in a Chromium page, used as an end user does: by
+ * reading what it shows and clicking. {@code pc-stats.js} only keeps the page's peer connections
+ * to read what they decoded; the page plays the remote media itself.
+ */
+final class LinkPage {
+
+    private static final Path PC_STATS = resource("/browser/pc-stats.js");
+
+    final Page page;
+
+    private LinkPage(Page page) {
+        this.page = page;
+    }
+
+    /** A new page (its own context) on {@code url}. */
+    static LinkPage open(Chromium chromium, String url) {
+        Page page = chromium.newPage();
+        page.addInitScript(PC_STATS);
+        page.navigate(url);
+        return new LinkPage(page);
+    }
+
+    /** {@code document.body.dataset.state}. */
+    String state() {
+        return (String) page.evaluate("() => document.body.dataset.state");
+    }
+
+    /** Waits until the page is in one of {@code states}; returns the one it is in. */
+    String awaitState(int seconds, String... states) {
+        try {
+            page.waitForFunction("states => states.includes(document.body.dataset.state)", Arrays.asList(states),
+                    new Page.WaitForFunctionOptions().setTimeout(seconds * 1000.0).setPollingInterval(100));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            fail("the call page did not reach " + List.of(states) + " within " + seconds + " s; it is '" + state()
+                    + "' showing: " + text("main"));
+        }
+        return state();
+    }
+
+    Locator locator(String selector) {
+        return page.locator(selector);
+    }
+
+    boolean visible(String selector) {
+        return page.locator(selector).isVisible();
+    }
+
+    String text(String selector) {
+        return page.locator(selector).innerText().strip();
+    }
+
+    /** Types {@code name} into the name field and presses Start. */
+    void start(String name) {
+        if (name != null) {
+            page.locator("#name").fill(name);
+        }
+        page.locator("#start").click();
+    }
+
+    /** The ids of the call controls shown. */
+    @SuppressWarnings("unchecked")
+    List<String> controlsShown() {
+        return (List<String>) page.evaluate(
+                "() => [...document.querySelectorAll('.controls button')].filter(b => !b.hidden).map(b => b.id)");
+    }
+
+    /** Inbound statistics of the page's peer connections: videoFrames, audioEnergy, videos[{mid, framesDecoded}]. */
+    @SuppressWarnings("unchecked")
+    Map<String, Object> stats() {
+        return (Map<String, Object>) page.evaluate("() => window.pcStats()");
+    }
+
+    double number(String key) {
+        return ((Number) stats().get(key)).doubleValue();
+    }
+
+    Map<String, Object> awaitStats(String what, Predicate<Map<String, Object>> condition, int seconds) {
+        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+        while (true) {
+            Map<String, Object> stats = stats();
+            if (condition.test(stats)) {
+                return stats;
+            }
+            if (System.nanoTime() > deadline) {
+                fail("call page: " + what + " not seen within " + seconds + " s; stats " + stats + "; state " + state());
+            }
+            page.waitForTimeout(200);
+        }
+    }
+
+    void awaitVideoRising(int frames, int seconds) {
+        double from = number("videoFrames");
+        awaitStats("video frames rising by " + frames,
+                s -> ((Number) s.get("videoFrames")).doubleValue() > from + frames, seconds);
+    }
+
+    /** Received audio energy rising: Chromium measures it only for audio an element plays. */
+    void awaitAudioRising(int seconds) {
+        double from = number("audioEnergy");
+        awaitStats("audio energy rising", s -> ((Number) s.get("audioEnergy")).doubleValue() > from + 0.01, seconds);
+    }
+
+    private static Path resource(String name) {
+        try {
+            return Path.of(LinkPage.class.getResource(name).toURI());
+        } catch (java.net.URISyntaxException | NullPointerException e) {
+            throw new AssertionError("test resource " + name + " missing", e);
+        }
+    }
+}
