@@ -145,6 +145,7 @@ function applyTheme(theme) {
   show($('logo'), !!logo);
   show($('default-logo'), !logo);
   if (logo) $('logo').src = logo.href;
+  else $('logo').removeAttribute('src');
   const background = safeUrl(theme?.backgroundUrl);
   // URL serialisation percent-encodes quotes, so the href cannot leave the CSS string.
   document.body.style.backgroundImage = background ? `url("${background.href}")` : '';
@@ -152,6 +153,12 @@ function applyTheme(theme) {
 }
 
 // ---- starting a call --------------------------------------------------------------------------
+
+// A logo that does not load gives way to the built-in mark.
+$('logo').addEventListener('error', () => {
+  show($('logo'), false);
+  show($('default-logo'), true);
+});
 
 $('start-form').addEventListener('submit', (event) => {
   event.preventDefault();
@@ -260,6 +267,7 @@ function play(element, stream) {
 function common(call) {
   call.on('camera-video-added', (e) => {
     play($('self-video'), e.stream);
+    $('self').classList.toggle('mirror', page.facing === 'user');
     show($('self'), true);
     updateControls();
   });
@@ -484,7 +492,7 @@ function updateControls() {
   const call = page.call;
   if (!call) return;
   pressed('mute', call.muted(), 'Unmute', 'Mute');
-  pressed('camera', call.hasCameraVideo(), 'Camera off', 'Camera on');
+  pressed('camera', call.hasCameraVideo(), 'Stop video', 'Start video');
   pressed('screen', call.hasScreenShare(), 'Stop sharing', 'Share screen');
   $('flip').disabled = !call.hasCameraVideo();
 }
@@ -515,6 +523,7 @@ $('flip').addEventListener('click', () => act(async (c) => {
   if (!device) throw new Error('There is no other camera.');
   page.facing = next;
   await c.setVideoInputDevice(device);
+  $('self').classList.toggle('mirror', next === 'user');
 }));
 $('hangup').addEventListener('click', () => {
   const call = page.call;

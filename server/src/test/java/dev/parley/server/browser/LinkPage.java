@@ -21,7 +21,7 @@ final class LinkPage {
 
     final Page page;
 
-    private LinkPage(Page page) {
+    LinkPage(Page page) {
         this.page = page;
     }
 
