@@ -138,14 +138,19 @@ class CallLinkBrowserTest extends BrowserTestBase {
         String configId = setup.createConfig(config("One time", false, ALL_OPTIONS,
                 messages("Hello", "Not yet", "This link has been used"), NO_IMAGES, PLAIN_COLORS));
         SdkPage agent = agent(setup, "agent-2", "Agent Two");
-        var link = setup.createLink(webrtcLink(configId, "agent-2", window(true)));
+        // The link names its caller, so the page asks for no name.
+        var link = setup.createLink("""
+                {"destination": {"type": "WEBRTC", "identity": "agent-2"}, "displayName": "Bo Link",
+                 "callLinkConfigId": "%s", "validityWindow": {"oneTime": true}}""".formatted(configId));
 
         LinkPage first = LinkPage.open(chromium, link.url());
-        first.awaitState(15, "name");
+        first.awaitState(15, "ready");
+        assertFalse(first.visible("#name"));
         // Opening the page does not use the link up.
         assertEquals("ACTIVE", setup.publicView(link).path("state").asText());
-        first.start("Bo");
+        first.start(null);
         agent.awaitEvent("incoming-call", 15);
+        assertEquals("Bo Link", agent.eval("() => harness.incoming.counterpart().displayName"));
         agent.eval("() => harness.incoming.accept({audio: true, video: false})");
         first.awaitState(15, "in-call");
         first.awaitAudioRising(20);
