@@ -1,6 +1,10 @@
 package dev.parley.platform;
 
 import dev.parley.platform.account.AccountService;
+import dev.parley.platform.calllink.CallLinkConfigs;
+import dev.parley.platform.calllink.CallLinkImages;
+import dev.parley.platform.calllink.CallLinkPages;
+import dev.parley.platform.calllink.CallLinks;
 import dev.parley.platform.ddr.DynamicDestinationConfigs;
 import dev.parley.platform.ddr.DynamicDestinationSettings;
 import dev.parley.platform.ddr.DynamicDestinations;
@@ -45,6 +49,10 @@ public final class Platform {
     private final DynamicDestinations dynamicDestinations;
     private final RecordingSettings recordingSettings;
     private final Recordings recordings;
+    private final CallLinkConfigs callLinkConfigs;
+    private final CallLinkImages callLinkImages;
+    private final CallLinks callLinks;
+    private final CallLinkPages callLinkPages;
 
     /** As the full constructor, with dynamic destination resolving's documented defaults. */
     public Platform(Database database, Clock clock, String issuer, Duration keyRefreshInterval) {
@@ -89,6 +97,10 @@ public final class Platform {
         this.recordingSettings = new RecordingSettings(database, clock);
         this.recordings = new Recordings(database, clock, recordingSettings,
                 new LocalRecordingStore(recordingOptions.directory()), recordingOptions);
+        this.callLinkConfigs = new CallLinkConfigs(database, clock);
+        this.callLinkImages = new CallLinkImages(database, clock);
+        this.callLinks = new CallLinks(database, clock, telephony);
+        this.callLinkPages = new CallLinkPages(callLinks, callLinkConfigs, identityTokens, identities, clock);
     }
 
     public Database database() {
@@ -156,5 +168,25 @@ public final class Platform {
      */
     public Recordings recordings() {
         return recordings;
+    }
+
+    /** Call-link configurations (options and themes). */
+    public CallLinkConfigs callLinkConfigs() {
+        return callLinkConfigs;
+    }
+
+    /** The logos and backgrounds of call-link themes. */
+    public CallLinkImages callLinkImages() {
+        return callLinkImages;
+    }
+
+    /** Call links; for signaling, {@code grant} and {@code markUsed}. */
+    public CallLinks callLinks() {
+        return callLinks;
+    }
+
+    /** What the public call page asks: a link's view and sessions. */
+    public CallLinkPages callLinkPages() {
+        return callLinkPages;
     }
 }

@@ -16,6 +16,7 @@ public final class ApiProblem extends RuntimeException {
     private final String title;
     private final List<InvalidInput.Violation> invalidParams;
     private final Map<String, String> headers;
+    private final Map<String, Object> members;
 
     public ApiProblem(int status, String title, String detail) {
         this(status, title, detail, List.of(), Map.of());
@@ -23,11 +24,24 @@ public final class ApiProblem extends RuntimeException {
 
     public ApiProblem(int status, String title, String detail, List<InvalidInput.Violation> invalidParams,
                       Map<String, String> headers) {
+        this(status, title, detail, invalidParams, headers, Map.of());
+    }
+
+    private ApiProblem(int status, String title, String detail, List<InvalidInput.Violation> invalidParams,
+                       Map<String, String> headers, Map<String, Object> members) {
         super(detail);
         this.status = status;
         this.title = title;
         this.invalidParams = List.copyOf(invalidParams);
         this.headers = Map.copyOf(headers);
+        this.members = Map.copyOf(members);
+    }
+
+    /** This problem with an extension member (RFC 9457 section 3.2), such as a link's {@code state}. */
+    public ApiProblem with(String member, Object value) {
+        var more = new LinkedHashMap<>(members);
+        more.put(member, value);
+        return new ApiProblem(status, title, getMessage(), invalidParams, headers, more);
     }
 
     public static ApiProblem invalid(InvalidInput input) {
@@ -63,6 +77,7 @@ public final class ApiProblem extends RuntimeException {
         body.put("status", status);
         body.put("detail", getMessage());
         body.put("instance", instance);
+        body.putAll(members);
         if (!invalidParams.isEmpty()) {
             body.put("invalid-params", invalidParams.stream()
                     .map(v -> {

@@ -3,6 +3,7 @@ package dev.parley.platform.api;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.media.MediaServer;
 import dev.parley.platform.Platform;
+import dev.parley.platform.calllink.ImageRefused;
 import dev.parley.platform.common.InvalidInput;
 import dev.parley.platform.common.NotFound;
 import dev.parley.platform.signaling.Signaling;
@@ -63,6 +64,10 @@ public final class ApiServer implements AutoCloseable {
             DynamicDestinationApi.register(table, requests, platform.dynamicDestinationConfigs());
             RecordingSettingsApi.register(table, requests, platform.recordingSettings());
             RecordingsApi.register(table, requests, platform.recordings());
+            CallLinkConfigsApi.register(table, requests, platform.callLinkConfigs());
+            CallLinkImagesApi.register(table, requests, platform.callLinkImages());
+            CallLinksApi.register(table, requests, platform.callLinks(), settings.callLinkBaseUrl(), clock);
+            CallLinkPublicApi.register(table, requests, platform.callLinkPages(), platform.callLinkImages(), limits);
             config.routes.ws("/ws", signaling::configure);
             // The demo pages and the browser SDK bundle: static files, not part of the API.
             config.staticFiles.add(files -> {
@@ -143,9 +148,11 @@ public final class ApiServer implements AutoCloseable {
 
     private void refuseOversizedBody(Context ctx, Requests requests) {
         long length = ctx.req().getContentLengthLong();
-        if (length > settings.maxBodyBytes()) {
+        // Only the image upload route may send more than the global maximum, and only so much more.
+        long limit = CallLinkImagesApi.bodyLimit(ctx.path(), settings.maxBodyBytes());
+        if (length > limit) {
             drain(ctx, length);
-            throw requests.tooLarge();
+            throw Requests.tooLarge(limit);
         }
     }
 
@@ -174,6 +181,13 @@ public final class ApiServer implements AutoCloseable {
                 writeProblem(ctx, ApiProblem.notFound(e.getMessage() + " does not exist")));
         config.routes.exception(Conflict.class, (e, ctx) ->
                 writeProblem(ctx, new ApiProblem(409, "Conflict", e.getMessage())));
+        config.routes.exception(ImageRefused.class, (e, ctx) -> writeProblem(ctx,
+                e.reason() == ImageRefused.Reason.TOO_LARGE
+                        ? new ApiProblem(413, "Content too large", e.getMessage(),
+                                List.of(new InvalidInput.Violation("file", e.getMessage())), java.util.Map.of())
+                        : new ApiProblem(415, "Unsupported media type", e.getMessage(),
+                                List.of(new InvalidInput.Violation("file", "must be a PNG, JPEG or WebP image")),
+                                java.util.Map.of())));
         config.routes.exception(OAuthError.class, (e, ctx) -> {
             e.headers().forEach(ctx::header);
             requests.discardUnreadBody(ctx);

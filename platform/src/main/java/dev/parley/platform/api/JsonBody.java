@@ -106,6 +106,23 @@ public final class JsonBody {
         });
     }
 
+    /** An object whose values are all strings, in the order given; a value that is not a string is named ({@code customData.key}). */
+    public Optional<java.util.Map<String, String>> stringMap(String field) {
+        return value(field).map(node -> {
+            if (!(node instanceof ObjectNode object)) {
+                throw ApiProblem.invalid(name(field), "must be an object whose values are strings");
+            }
+            var map = new java.util.LinkedHashMap<String, String>();
+            for (var entry : object.properties()) {
+                if (!entry.getValue().isTextual()) {
+                    throw ApiProblem.invalid(name(field) + "." + entry.getKey(), "must be a string");
+                }
+                map.put(entry.getKey(), entry.getValue().textValue());
+            }
+            return map;
+        });
+    }
+
     /** An enum constant named by a string field. */
     public <E extends Enum<E>> Optional<E> enumValue(String field, Class<E> type) {
         return string(field).map(text -> {

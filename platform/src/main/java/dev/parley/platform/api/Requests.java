@@ -74,11 +74,16 @@ final class Requests {
 
     /** Reads the body, refusing more than the configured maximum whatever Content-Length said. */
     byte[] body(Context ctx) {
+        return body(ctx, maxBodyBytes);
+    }
+
+    /** Reads the body, refusing more than {@code limit} bytes: for the one route allowed more than the maximum. */
+    byte[] body(Context ctx, long limit) {
         ctx.attribute(BODY_READ, Boolean.TRUE);
         try (InputStream in = ctx.bodyInputStream()) {
-            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxBodyBytes + 1));
-            if (bytes.length > maxBodyBytes) {
-                throw tooLarge();
+            byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit + 1));
+            if (bytes.length > limit) {
+                throw tooLarge(limit);
             }
             return bytes;
         } catch (IOException e) {
@@ -119,7 +124,11 @@ final class Requests {
     }
 
     ApiProblem tooLarge() {
-        return new ApiProblem(413, "Content too large", "the request body is larger than " + maxBodyBytes + " bytes");
+        return tooLarge(maxBodyBytes);
+    }
+
+    static ApiProblem tooLarge(long limit) {
+        return new ApiProblem(413, "Content too large", "the request body is larger than " + limit + " bytes");
     }
 
     static void requireContentType(Context ctx, String expected) {

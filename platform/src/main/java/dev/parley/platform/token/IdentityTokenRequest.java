@@ -9,14 +9,22 @@ import java.util.regex.Pattern;
 
 /**
  * A validated request for an identity token: who the end user is, how they are shown, how
- * long the token lives and their recording preference.
+ * long the token lives and their recording preference. {@code callLink}, when set, is the id
+ * of the call link the token was issued for: signaling then lets it do only what that link
+ * allows.
  */
 public record IdentityTokenRequest(String identity, Optional<String> displayName, Duration timeToLive,
-                                   Optional<RecordingCapability> recording) {
+                                   Optional<RecordingCapability> recording, Optional<String> callLink) {
 
     /** The identity syntax shared by the REST API, the SDK and signaling. */
     public static final Pattern IDENTITY = Pattern.compile("^[\\p{L}\\p{N}\\w.\\-+=/]{3,64}$");
     public static final int MAX_DISPLAY_NAME = 50;
+
+    /** A token for an end user of the account's own apps (no call link). */
+    public IdentityTokenRequest(String identity, Optional<String> displayName, Duration timeToLive,
+                                Optional<RecordingCapability> recording) {
+        this(identity, displayName, timeToLive, recording, Optional.empty());
+    }
 
     public IdentityTokenRequest {
         var violations = new ArrayList<InvalidInput.Violation>();

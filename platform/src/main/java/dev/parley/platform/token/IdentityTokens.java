@@ -3,11 +3,14 @@ package dev.parley.platform.token;
 /**
  * Issues identity tokens: what an end user's app presents to the signaling server. Claims:
  * {@code sub} and {@code identity} (the end user), {@code displayName}, {@code account},
- * {@code recording} (when set), plus the standard ones from {@link TokenSigner}.
+ * {@code recording} (when set), {@code callLink} (the link id, for a call-link end user), plus
+ * the standard ones from {@link TokenSigner}.
  */
 public final class IdentityTokens {
 
     public static final String USE = "identity";
+    /** The claim naming the call link a token was issued for. */
+    public static final String CALL_LINK_CLAIM = "callLink";
 
     private final TokenSigner signer;
 
@@ -21,6 +24,7 @@ public final class IdentityTokens {
             claims.claim("account", accountId);
             request.displayName().ifPresent(name -> claims.claim("displayName", name));
             request.recording().ifPresent(recording -> claims.claim("recording", recording.name()));
+            request.callLink().ifPresent(link -> claims.claim(CALL_LINK_CLAIM, link));
         });
     }
 }

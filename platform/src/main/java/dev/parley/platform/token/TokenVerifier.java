@@ -50,7 +50,8 @@ public final class TokenVerifier {
                     .flatMap(name -> Arrays.stream(RecordingCapability.values())
                             .filter(c -> c.name().equals(name)).findFirst());
             return new VerifiedIdentity(identity, account, Optional.ofNullable(claims.getStringClaim("displayName")),
-                    recording, claims.getJWTID(), claims.getExpirationTime().toInstant());
+                    recording, claims.getJWTID(), claims.getExpirationTime().toInstant(), false,
+                    Optional.ofNullable(claims.getStringClaim(IdentityTokens.CALL_LINK_CLAIM)));
         } catch (ParseException e) {
             throw new InvalidToken("the token's claims have the wrong types");
         }

@@ -73,12 +73,17 @@ public final class ConfigKeys {
             "recordings.compose-timeout-seconds", "1800",
             "Seconds one composition may run before ffmpeg is stopped and the recording is FAILED.");
 
+    public static final ConfigKey CALL_LINKS_PUBLIC_BASE_URL = new ConfigKey("call-links.public-base-url", "",
+            "What call link URLs start with (<base>/l/<code>), e.g. a short domain that reaches Parley. "
+                    + "Empty: public-url, else http://localhost:<http.port>.");
+
     public static final List<ConfigKey> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, PUBLIC_URL,
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, TOKEN_RATE_PER_SECOND, TOKEN_RATE_BURST,
             SIGNING_KEY_REFRESH_SECONDS, BOOTSTRAP_ACCOUNT_NAME, MEDIA_PORT, MEDIA_BIND_ADDRESS,
             MEDIA_ANNOUNCED_ADDRESSES, SIP_PORT, SIP_BIND_ADDRESS, SIP_ADVERTISED_HOST, SIP_KEEP_ALIVE_SECONDS,
             DYNAMIC_DESTINATION_TIMEOUT_SECONDS, CALLS_RING_TIMEOUT_SECONDS, ROOMS_MAX_PARTICIPANTS, DEMO_TOKEN_ENDPOINT,
-            RECORDINGS_DIR, RECORDINGS_FFMPEG, RECORDINGS_FFPROBE, RECORDINGS_COMPOSE_TIMEOUT_SECONDS);
+            RECORDINGS_DIR, RECORDINGS_FFMPEG, RECORDINGS_FFPROBE, RECORDINGS_COMPOSE_TIMEOUT_SECONDS,
+            CALL_LINKS_PUBLIC_BASE_URL);
 
     private ConfigKeys() {
     }

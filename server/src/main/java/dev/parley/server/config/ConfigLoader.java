@@ -137,7 +137,8 @@ public final class ConfigLoader {
                 Duration.ofSeconds(v.integer(ConfigKeys.CALLS_RING_TIMEOUT_SECONDS, 1, 3600)),
                 v.integer(ConfigKeys.ROOMS_MAX_PARTICIPANTS, 2, 10_000),
                 v.oneOf(ConfigKeys.DEMO_TOKEN_ENDPOINT, "auto", "on", "off"),
-                recordings(v, workingDirectory, dataDir));
+                recordings(v, workingDirectory, dataDir),
+                callLinksBaseUrl(v));
     }
 
     /**
@@ -152,6 +153,13 @@ public final class ConfigLoader {
                 .withTools(workingDirectory.resolve(v.required(ConfigKeys.RECORDINGS_FFMPEG)).normalize(),
                         workingDirectory.resolve(v.required(ConfigKeys.RECORDINGS_FFPROBE)).normalize())
                 .withComposeTimeout(Duration.ofSeconds(v.integer(ConfigKeys.RECORDINGS_COMPOSE_TIMEOUT_SECONDS, 10, 86_400)));
+    }
+
+    /** Like public-url: an http(s) URL, kept without a trailing slash; a path is allowed (behind a proxy). */
+    private static Optional<String> callLinksBaseUrl(Values v) {
+        Optional<String> url = v.optional(ConfigKeys.CALL_LINKS_PUBLIC_BASE_URL);
+        url.ifPresent(u -> requireHttpUrl(ConfigKeys.CALL_LINKS_PUBLIC_BASE_URL, u));
+        return url.map(u -> u.replaceAll("/+$", ""));
     }
 
     private static String sipHost(ConfigKey key, String host) {

@@ -35,7 +35,8 @@ public record ParleyConfig(
         Duration ringTimeout,
         int roomsMaxParticipants,
         String demoTokenEndpoint,
-        RecordingOptions recordings) {
+        RecordingOptions recordings,
+        Optional<String> callLinksPublicBaseUrl) {
 
     /** The SIP user agent's port and address, and how often trunks are pinged. */
     public record Sip(int port, InetAddress bindAddress, Optional<String> advertisedHost, Duration keepAliveInterval) {
@@ -64,7 +65,7 @@ public record ParleyConfig(
 
     public ApiSettings api() {
         return new ApiSettings(httpHost, httpPort, httpMaxBodyBytes, tokenRatePerSecond, tokenRateBurst,
-                demoTokenEndpointEnabled());
+                demoTokenEndpointEnabled(), callLinksPublicBaseUrl.orElse(publicUrl(httpPort)));
     }
 
     /** {@code auto} means on exactly when the database is the embedded one: a private test setup. */
