@@ -50,7 +50,7 @@ class CallLinkBrowserTest extends BrowserTestBase {
                  "initialOptions": {"audio": true, "video": %s, "muted": false, "cameraFacingMode": "USER"},
                  "callOptions": %s,
                  "theme": {"images": %s, "messages": %s, "colors": %s}}"""
-                .formatted(name, video, callOptions, messages, images, colors);
+                .formatted(name, video, callOptions, images, messages, colors);
     }
 
     private static final String ALL_OPTIONS = """
