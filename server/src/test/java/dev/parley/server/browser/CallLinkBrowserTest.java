@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.BoundingBox;
 import dev.parley.server.TestAccounts;
 import java.awt.Color;
@@ -145,6 +144,8 @@ class CallLinkBrowserTest extends BrowserTestBase {
 
         LinkPage first = LinkPage.open(chromium, link.url());
         first.awaitState(15, "ready");
+        LinkPage late = LinkPage.open(chromium, link.url());
+        late.awaitState(15, "ready");
         assertFalse(first.visible("#name"));
         // Opening the page does not use the link up.
         assertEquals("ACTIVE", setup.publicView(link).path("state").asText());
@@ -156,10 +157,16 @@ class CallLinkBrowserTest extends BrowserTestBase {
         first.awaitAudioRising(20);
         agent.eval("() => harness.call.hangup()");
         first.awaitState(10, "ended");
-        first.page.waitForFunction("() => document.body.dataset.linkState === 'EXPIRED'", null,
-                new Page.WaitForFunctionOptions().setTimeout(10_000));
+        first.awaitTrue("the link's state asked again after the call is EXPIRED",
+                "() => document.body.dataset.linkState === 'EXPIRED'", 10);
         assertEquals("This link has been used", first.text("#detail"));
         assertFalse(first.visible("#start"), "no way to start again on a used one-time link");
+
+        // A page opened before the call was made: Start is refused (409) and the page shows the link as it is now.
+        late.start(null);
+        late.awaitState(15, "expired");
+        assertEquals("This link has been used", late.text("#message"));
+        assertEquals(1L, agent.events().stream().filter(e -> "incoming-call".equals(e.get("name"))).count());
 
         LinkPage again = LinkPage.open(chromium, link.url());
         again.awaitState(15, "expired");
@@ -216,9 +223,8 @@ class CallLinkBrowserTest extends BrowserTestBase {
         LinkPage endUser = LinkPage.open(chromium, link.url());
         endUser.page.setViewportSize(375, 667);
         endUser.awaitState(15, "name");
-        endUser.page.waitForFunction("() => { const l = document.getElementById('logo'); "
-                + "return !l.hidden && l.complete && l.naturalWidth > 0; }", null,
-                new Page.WaitForFunctionOptions().setTimeout(10_000));
+        endUser.awaitTrue("the logo loaded", "() => { const l = document.getElementById('logo'); "
+                + "return !l.hidden && l.complete && l.naturalWidth > 0; }", 10);
         BufferedImage shot = ImageIO.read(new ByteArrayInputStream(endUser.page.screenshot()));
         assertEquals(375, shot.getWidth(), "a CSS pixel per screenshot pixel");
 

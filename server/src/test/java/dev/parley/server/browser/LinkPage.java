@@ -50,6 +50,17 @@ final class LinkPage {
         return state();
     }
 
+    /** Waits until {@code predicate} (a JavaScript function of no arguments) returns true. */
+    void awaitTrue(String what, String predicate, int seconds) {
+        try {
+            page.waitForFunction(predicate, null,
+                    new Page.WaitForFunctionOptions().setTimeout(seconds * 1000.0).setPollingInterval(100));
+        } catch (com.microsoft.playwright.TimeoutError e) {
+            fail("the call page: " + what + " not within " + seconds + " s; it is '" + state() + "' showing: "
+                    + text("main"));
+        }
+    }
+
     Locator locator(String selector) {
         return page.locator(selector);
     }
