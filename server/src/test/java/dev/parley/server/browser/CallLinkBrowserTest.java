@@ -118,6 +118,7 @@ class CallLinkBrowserTest extends BrowserTestBase {
                 () => { const a = document.getElementById('remote-audio');
                         return !a.muted && a.srcObject instanceof MediaStream && a.srcObject.getAudioTracks().length > 0; }"""));
 
+        assertFalse(endUser.visible("#rec"), "the account does not record");
         // Only the configured controls: no screen share; the dial pad is for phone calls only.
         assertEquals(List.of("mute", "camera", "gear", "hangup"), endUser.controlsShown());
         endUser.locator("#mute").click();
@@ -182,6 +183,7 @@ class CallLinkBrowserTest extends BrowserTestBase {
         String configId = setup.createConfig(config("Rooms", true, ALL_OPTIONS,
                 messages("Join the room", "Not yet", "Over"), NO_IMAGES, PLAIN_COLORS));
         var link = setup.createLink(roomLink(configId, "link-room"));
+        setup.recording("AUDIO"); // the configuration shows the recording indicator
 
         LinkPage first = LinkPage.open(chromium, link.url());
         first.awaitState(15, "name");
@@ -200,6 +202,8 @@ class CallLinkBrowserTest extends BrowserTestBase {
             page.awaitVideoRising(30, 30);
             page.awaitAudioRising(20);
             assertEquals(1, page.locator(".tile").count());
+            page.locator("#rec").waitFor();
+            assertEquals("● REC", page.text("#rec"));
         }
         second.locator("#hangup").click();
         second.awaitState(10, "ended");

@@ -76,6 +76,12 @@ final class CallLinkSetup {
         return new Link(link.path("id").asText(), link.path("url").asText());
     }
 
+    /** The account's recording setting ({@code NO_RECORDING}, {@code AUDIO}, {@code AUDIO_AND_VIDEO}). */
+    void recording(String recording) {
+        ok(http.putJson("/webrtc/1/recording-settings", apiKey,
+                "{\"recording\": \"" + recording + "\", \"compose\": false}"), 200);
+    }
+
     /** What the public endpoint says of a link (no API key). */
     JsonNode publicView(Link link) {
         return ok(http.get("/call-link/1/public/links/" + link.code()), 200);
