@@ -567,8 +567,9 @@ async function videoInputs() {
 
 /**
  * A camera facing `mode` ('user' or 'environment'): by the device's reported facing mode, else
- * by its label. Undefined lets the browser choose; with `other`, another camera than the one in
- * use when none reports a facing mode.
+ * by its label, else by asking the browser for that facing mode once (before the page may use
+ * the camera, devices report neither). Undefined lets the browser choose. With `other` (the
+ * flip button) and no camera found for `mode`, another camera than the one in use.
  */
 async function cameraFacing(mode, other = false) {
   const cameras = await videoInputs();
@@ -578,11 +579,27 @@ async function cameraFacing(mode, other = false) {
     const label = d.label.toLowerCase();
     return mode === 'environment' ? /back|rear|environment/.test(label) : /front|user|face/.test(label);
   };
-  const match = cameras.find(facing);
+  const match = cameras.find((d) => d.deviceId && facing(d));
   if (match) return match.deviceId;
+  const probed = await probeFacing(mode, other);
+  if (probed) return probed;
   if (!other || cameras.length < 2) return undefined;
   const current = page.call?.localStream().getVideoTracks()[0]?.getSettings().deviceId;
-  return cameras.find((d) => d.deviceId !== current)?.deviceId;
+  return cameras.find((d) => d.deviceId && d.deviceId !== current)?.deviceId;
+}
+
+/** The id of the camera the browser picks for a facing mode (exact when flipping), or undefined. */
+async function probeFacing(mode, exact) {
+  try {
+    const stream = await navigator.mediaDevices.getUserMedia({ video: { facingMode: exact ? { exact: mode } : mode } });
+    const track = stream.getVideoTracks()[0];
+    const settings = track?.getSettings() ?? {};
+    stream.getTracks().forEach((t) => t.stop());
+    if (exact && settings.facingMode !== mode) return undefined;
+    return settings.deviceId || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 async function fillDevices() {
