@@ -113,11 +113,15 @@ final class CallLinkConfigsApi {
         var images = new LinkedHashMap<String, Object>();
         theme.logoImageId().ifPresent(id -> images.put("logoImageId", id));
         theme.backgroundImageId().ifPresent(id -> images.put("backgroundImageId", id));
-        view.put("theme", Map.of("images", images,
-                "messages", Map.of("welcomeText", theme.messages().welcomeText(),
-                        "inactiveText", theme.messages().inactiveText(),
-                        "expirationText", theme.messages().expirationText()),
-                "colors", colors(theme.colors())));
+        var messages = new LinkedHashMap<String, Object>();
+        messages.put("welcomeText", theme.messages().welcomeText());
+        messages.put("inactiveText", theme.messages().inactiveText());
+        messages.put("expirationText", theme.messages().expirationText());
+        var themeView = new LinkedHashMap<String, Object>();
+        themeView.put("images", images);
+        themeView.put("messages", messages);
+        themeView.put("colors", colors(theme.colors()));
+        view.put("theme", themeView);
         config.createdAt().ifPresent(at -> view.put("createdAt", at.toString()));
         config.updatedAt().ifPresent(at -> view.put("updatedAt", at.toString()));
         return view;

@@ -77,7 +77,8 @@ public final class CallLinkConfigs {
             if (isDefault && !current.isDefault()) {
                 clearDefault(c, accountId);
             }
-            var parameters = new java.util.ArrayList<>(List.of(ConfigRows.values(spec, isDefault)));
+            // Null image ids are values here (no image): Arrays.asList keeps them, List.of would not.
+            var parameters = new java.util.ArrayList<>(java.util.Arrays.asList(ConfigRows.values(spec, isDefault)));
             parameters.addAll(List.of(now(), configId, accountId));
             Sql.update(c, "UPDATE call_link_configs SET " + ConfigRows.SETTABLE + ", updated_at = ?"
                     + " WHERE id = ? AND account_id = ?", parameters.toArray());

@@ -1,0 +1,12 @@
+package dev.parley.server;
+
+import dev.parley.server.support.TestDatabase;
+import java.nio.file.Path;
+
+/** {@link CallLinksContract} on a real PostgreSQL server. */
+class CallLinksPostgresTest extends CallLinksContract {
+    @Override
+    TestDatabase openDatabase(Path workDir) {
+        return TestDatabase.postgres();
+    }
+}
