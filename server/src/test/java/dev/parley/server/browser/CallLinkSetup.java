@@ -4,13 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.server.support.Http;
+import dev.parley.server.support.MultipartUpload;
+import dev.parley.server.support.TestImages;
 import java.awt.Color;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import javax.imageio.ImageIO;
 
 /**
  * What a business does before sharing a call link, through the REST API with its API key:
@@ -48,15 +44,7 @@ final class CallLinkSetup {
 
     /** Uploads {@code png} as a LOGO or BACKGROUND image (multipart, as a browser form would); returns its id. */
     String uploadImage(String type, byte[] png, String fileName) {
-        String boundary = "----parley-test-" + System.nanoTime();
-        var body = new ByteArrayOutputStream();
-        body.writeBytes(("--" + boundary + "\r\n"
-                + "Content-Disposition: form-data; name=\"file\"; filename=\"" + fileName + "\"\r\n"
-                + "Content-Type: image/png\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-        body.writeBytes(png);
-        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-        var response = http.post("/call-link/1/images/upload/" + type, "multipart/form-data; boundary=" + boundary,
-                body.toByteArray(), "Authorization", "App " + apiKey);
+        var response = MultipartUpload.upload(http, apiKey, type, fileName, png);
         assertEquals(true, response.status() == 200 || response.status() == 201, response.toString());
         return response.json().path("id").asText();
     }
@@ -89,17 +77,6 @@ final class CallLinkSetup {
 
     /** A PNG of {@code width} × {@code height} pixels all of one colour. */
     static byte[] solidPng(int width, int height, Color color) {
-        var image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
-        var graphics = image.createGraphics();
-        graphics.setColor(color);
-        graphics.fillRect(0, 0, width, height);
-        graphics.dispose();
-        var out = new ByteArrayOutputStream();
-        try {
-            ImageIO.write(image, "png", out);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
+        return TestImages.solid("png", width, height, color);
     }
 }

@@ -74,12 +74,6 @@ public final class Http {
         return send(builder);
     }
 
-    /** POST with a binary body (multipart uploads). */
-    public Response post(String path, String contentType, byte[] body, String... headers) {
-        return send(request(path, headers).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", contentType));
-    }
-
     public Response put(String path, String contentType, String body, String... headers) {
         var builder = request(path, headers).PUT(HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null) {
