@@ -86,7 +86,7 @@ public final class ParleyServer implements AutoCloseable {
                     call -> inbound.get().onInvite(call));
             var signaling = new Signaling(signalingSettings, clock, platform.tokenVerifier(), platform.identities(), media,
                     new PhoneCalls.Services(sip, platform.telephony(), platform.dynamicDestinations()),
-                    platform.recordings(), platform.recordingSettings());
+                    platform.recordings(), platform.recordingSettings(), platform.callLinks());
             inbound.set(signaling.phoneCalls());
             // Trunks added or changed through the API are picked up within a ping interval (at most 30 s).
             Duration interval = config.sip().keepAliveInterval();

@@ -247,6 +247,7 @@ final class Call extends Conversation {
         caller.send(new ServerMessage.CallEstablished(null, callId, start));
         answered.send(new ServerMessage.CallEstablished(accept.requestId(), callId, start));
         membersChanged();
+        caller.device.callLink().ifPresent(link -> service.linkCallEstablished(this, link));
     }
 
     private void hangup(Device device, Optional<Member> member) {

@@ -8,6 +8,8 @@ import dev.parley.platform.recording.Recordings;
 import dev.parley.platform.signaling.ClientMessage;
 import dev.parley.platform.signaling.ServerMessage;
 import dev.parley.platform.signaling.SignalingSettings;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,6 +44,8 @@ public final class CallService implements AutoCloseable {
     private final Presence presence;
     private final Recordings recordings;
     private final RecordingSettings recordingSettings;
+    private final CallLinkUse linkUse;
+    private static final Logger LOG = LoggerFactory.getLogger(CallService.class);
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-call-timers").daemon().factory());
@@ -54,7 +58,9 @@ public final class CallService implements AutoCloseable {
     private final Map<String, CallRoom> rooms = new HashMap<>();
 
     public CallService(SignalingSettings settings, Clock clock, MediaServer media, IdentityDirectory identities,
-                       Presence presence, Recordings recordings, RecordingSettings recordingSettings) {
+                       Presence presence, Recordings recordings, RecordingSettings recordingSettings,
+                       CallLinkUse linkUse) {
+        this.linkUse = linkUse;
         this.recordings = recordings;
         this.recordingSettings = recordingSettings;
         this.settings = settings;
@@ -289,6 +295,26 @@ public final class CallService implements AutoCloseable {
         if (set != null && room.callIdsOf(device).isEmpty()) {
             set.remove(room);
         }
+    }
+
+    /**
+     * A call placed through a call link is established: the link is told (a one-time link is
+     * used up now), off the call's executor since that reads the database; a link that may not
+     * carry the call (another call used it up first) ends it. A failed write keeps the call up.
+     */
+    void linkCallEstablished(Call call, String linkId) {
+        workers.execute(() -> {
+            boolean allowed;
+            try {
+                allowed = linkUse.established(call.accountId, linkId);
+            } catch (RuntimeException e) {
+                LOG.warn("could not record call {} through call link {}", call.callId, linkId, e);
+                allowed = true;
+            }
+            if (!allowed) {
+                call.executor.execute(() -> call.end(ErrorCode.FORBIDDEN));
+            }
+        });
     }
 
     void finished(Call call) {

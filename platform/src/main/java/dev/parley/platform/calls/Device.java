@@ -21,6 +21,15 @@ public interface Device {
         return java.util.Optional.empty();
     }
 
+    /**
+     * The call link the device's token was minted for: such a device may only call the link's
+     * destination (checked by signaling) and, for a one-time link, uses it up once a call is
+     * established ({@link CallLinkUse}).
+     */
+    default java.util.Optional<String> callLink() {
+        return java.util.Optional.empty();
+    }
+
     /** Sends without blocking; dropped when the socket is down (the client resyncs on resume). */
     void send(ServerMessage message);
 }

@@ -17,6 +17,8 @@ final class DeviceSession implements Device {
     /** An app connected with an OAuth access token: no identity, so never rung. */
     private final boolean application;
     private final java.util.Optional<dev.parley.platform.token.RecordingCapability> recordingCapability;
+    /** The call link its token was minted for: it calls that link's destination and is never called. */
+    private final java.util.Optional<String> callLink;
     private final String displayName;
     private final SignalingCodec codec;
     private Connection connection;
@@ -25,7 +27,8 @@ final class DeviceSession implements Device {
 
     DeviceSession(String sessionId, String accountId, String identity, String displayName, boolean application,
                   java.util.Optional<dev.parley.platform.token.RecordingCapability> recordingCapability,
-                  SignalingCodec codec, Connection connection) {
+                  java.util.Optional<String> callLink, SignalingCodec codec, Connection connection) {
+        this.callLink = callLink;
         this.recordingCapability = recordingCapability;
         this.sessionId = sessionId;
         this.accountId = accountId;
@@ -54,6 +57,11 @@ final class DeviceSession implements Device {
     @Override
     public java.util.Optional<dev.parley.platform.token.RecordingCapability> recordingCapability() {
         return recordingCapability;
+    }
+
+    @Override
+    public java.util.Optional<String> callLink() {
+        return callLink;
     }
 
     /** Connected with an OAuth access token: it places phone calls and is never called. */

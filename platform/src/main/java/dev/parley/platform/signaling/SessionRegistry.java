@@ -16,8 +16,10 @@ final class SessionRegistry implements Presence {
 
     void add(DeviceSession session) {
         byId.put(session.sessionId(), session);
-        if (session.application()) {
-            return; // an app has no identity to be called at
+        if (session.application() || session.callLink().isPresent()) {
+            // An app has no identity to be called at; a call-link page only places its link's call
+            // (even when the link names an identity that has other devices, those ring, not the page).
+            return;
         }
         byIdentity.computeIfAbsent(key(session.accountId(), session.identity()), k -> ConcurrentHashMap.newKeySet())
                 .add(session);

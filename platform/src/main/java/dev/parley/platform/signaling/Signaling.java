@@ -44,17 +44,21 @@ public final class Signaling implements AutoCloseable {
     private final SessionRegistry registry = new SessionRegistry();
     private final CallService calls;
     private final PhoneCalls phones;
+    private final CallLinkGuard callLinks;
     private final Set<Connection> connections = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sweeper = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-heartbeat").daemon().factory());
 
     public Signaling(SignalingSettings settings, Clock clock, TokenVerifier tokens, IdentityDirectory identities,
                      MediaServer media, PhoneCalls.Services phoneServices, dev.parley.platform.recording.Recordings recordings,
-                     dev.parley.platform.recording.RecordingSettings recordingSettings) {
+                     dev.parley.platform.recording.RecordingSettings recordingSettings,
+                     dev.parley.platform.calllink.CallLinks links) {
         this.settings = settings;
+        this.callLinks = new CallLinkGuard(links);
         this.tokens = tokens;
         this.identities = identities;
-        this.calls = new CallService(settings, clock, media, identities, registry, recordings, recordingSettings);
+        this.calls = new CallService(settings, clock, media, identities, registry, recordings, recordingSettings,
+                callLinks);
         this.phones = new PhoneCalls(calls, media, phoneServices);
         long period = Math.max(50, Math.min(1000, settings.heartbeatTimeout().toMillis() / 5));
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
@@ -131,6 +135,12 @@ public final class Signaling implements AutoCloseable {
                     "an access token places calls to phone numbers, SIP endpoints and dynamic destinations only"));
             return;
         }
+        Optional<ErrorCode.Info> linkRefusal = connection.identity.callLink()
+                .flatMap(link -> callLinks.refusal(connection.identity.accountId(), link, message));
+        if (linkRefusal.isPresent()) {
+            error(connection, message, linkRefusal.get());
+            return;
+        }
         Optional<String> violation = Validation.check(message);
         if (violation.isPresent()) {
             error(connection, message, ErrorCode.INVALID_REQUEST.info(violation.get()));
@@ -176,7 +186,7 @@ public final class Signaling implements AutoCloseable {
             }
         }
         var session = new DeviceSession("s-" + Secrets.id("s", 24).substring(2), id.accountId(), id.identity(),
-                id.displayName().orElse(id.identity()), id.application(), id.recording(), codec, connection);
+                id.displayName().orElse(id.identity()), id.application(), id.recording(), id.callLink(), codec, connection);
         connection.session = session;
         registry.add(session);
         sendRegistered(connection, session, register, false);

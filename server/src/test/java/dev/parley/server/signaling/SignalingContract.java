@@ -27,7 +27,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * WebSocket signaling over a real server (docs/signaling.md): authentication, the codec,
- * heartbeat, calls, rooms, accounts kept apart, resumption, the demo token endpoint. Ring
+ * heartbeat, calls, rooms, accounts kept apart, resumption, the demo token endpoint, what a
+ * call-link token may do (its link's destination only; one-time links used up once a call is
+ * established; BUSY for a second caller). Ring
  * timeout and resume window are shortened through {@link SignalingSettings}.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -473,5 +475,166 @@ abstract class SignalingContract {
             assertEquals(404, refused.status());
             assertTrue(refused.contentType().startsWith("application/problem+json"));
         }
+    }
+
+    // --- call-link tokens: the link's destination only, never rung, one-time used up once established ---
+
+    /** Creates a link and starts a session on it; returns the session's answer (token, identity). */
+    private JsonNode session(String linkBody, String displayName) {
+        var http = server.http();
+        var created = http.postJson("/call-link/1/links", server.firstApiKey(), linkBody);
+        assertEquals(201, created.status(), created.toString());
+        String url = created.json().get("url").asText();
+        String code = url.substring(url.lastIndexOf('/') + 1);
+        var session = http.post("/call-link/1/public/links/" + code + "/session", "application/json",
+                "{\"displayName\":\"" + displayName + "\"}");
+        assertEquals(200, session.status(), session.toString());
+        return ((com.fasterxml.jackson.databind.node.ObjectNode) session.json()).put("code", code);
+    }
+
+    private WsClient registered(JsonNode session) {
+        var client = connect(session.get("token").asText());
+        client.send("{\"type\":\"register\"}");
+        assertEquals(session.get("identity").asText(), client.expect("registered").get("identity").asText());
+        return client;
+    }
+
+    private String linkState(JsonNode session) {
+        return server.http().get("/call-link/1/public/links/" + session.get("code").asText()).json().get("state").asText();
+    }
+
+    @Test
+    void aLinkTokenCallsItsDestinationOnlyAndIsNeverRung() {
+        String agent = name("agent");
+        var agentClient = online(agent);
+        String other = name("other");
+        var otherClient = online(other);
+        var session = session("{\"destination\":{\"type\":\"WEBRTC\",\"identity\":\"" + agent + "\"}}", "Visitor");
+        var visitor = registered(session);
+
+        visitor.send("{\"type\":\"call\",\"requestId\":\"x1\",\"to\":\"" + other + "\"}");
+        JsonNode refused = visitor.expectCode("error", "FORBIDDEN");
+        assertEquals("x1", refused.get("requestId").asText());
+        visitor.send("{\"type\":\"call-phone\",\"requestId\":\"x2\",\"to\":\"+441632960001\",\"from\":\"+441632960100\"}");
+        assertEquals("x2", visitor.expectCode("error", "FORBIDDEN").get("requestId").asText());
+        visitor.send("{\"type\":\"call-sip\",\"requestId\":\"x3\",\"to\":\"sip:bob@pbx.example.com\"}");
+        assertEquals("x3", visitor.expectCode("error", "FORBIDDEN").get("requestId").asText());
+        visitor.send("{\"type\":\"call-dynamic\",\"requestId\":\"x4\",\"customData\":{}}");
+        assertEquals("x4", visitor.expectCode("error", "FORBIDDEN").get("requestId").asText());
+        visitor.send("{\"type\":\"join-room\",\"requestId\":\"x5\",\"room\":\"lobby\"}");
+        assertEquals("x5", visitor.expectCode("error", "FORBIDDEN").get("requestId").asText());
+        assertTrue(otherClient.quietAbout("incoming-call", 200));
+
+        // Nobody rings the page: a call to its identity finds no device.
+        String visitorIdentity = session.get("identity").asText();
+        call(otherClient, visitorIdentity);
+        otherClient.expectCode("call-ended", "DESTINATION_UNAVAILABLE");
+        assertTrue(visitor.quietAbout("incoming-call", 200));
+
+        // Its own destination rings, with the name the visitor typed.
+        String callId = call(visitor, agent);
+        JsonNode incoming = agentClient.expect("incoming-call");
+        assertEquals(callId, incoming.get("callId").asText());
+        assertEquals(visitorIdentity, incoming.get("from").asText());
+        assertEquals("Visitor", incoming.get("fromDisplayName").asText());
+        // A reusable link stays active after its call.
+        agentClient.send("{\"type\":\"accept\",\"callId\":\"" + callId + "\",\"video\":false}");
+        visitor.expect("call-established");
+        assertEquals("ACTIVE", linkState(session));
+    }
+
+    @Test
+    void aOneTimeLinkIsUsedUpWhenItsCallIsEstablishedNotBefore() {
+        String agent = name("agent");
+        var agentClient = online(agent);
+        var session = session("{\"destination\":{\"type\":\"WEBRTC\",\"identity\":\"" + agent + "\"},"
+                + "\"validityWindow\":{\"oneTime\":true}}", "Once");
+        var visitor = registered(session);
+
+        // A call declined does not use it up.
+        String first = call(visitor, agent);
+        agentClient.expect("incoming-call");
+        agentClient.send("{\"type\":\"decline\",\"callId\":\"" + first + "\"}");
+        visitor.expectCode("call-ended", "REJECTED");
+        assertEquals("ACTIVE", linkState(session));
+
+        String second = call(visitor, agent);
+        agentClient.expect("incoming-call");
+        agentClient.send("{\"type\":\"accept\",\"callId\":\"" + second + "\",\"video\":false}");
+        visitor.expect("call-established");
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (!"EXPIRED".equals(linkState(session)) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
+        assertEquals("EXPIRED", linkState(session));
+        visitor.send("{\"type\":\"hangup\",\"callId\":\"" + second + "\"}");
+        visitor.expectCode("call-ended", "NORMAL_HANGUP");
+        agentClient.expectCode("call-ended", "NORMAL_HANGUP");
+
+        // The same token cannot call again, and the link gives no new session.
+        visitor.send("{\"type\":\"call\",\"requestId\":\"again\",\"to\":\"" + agent + "\"}");
+        JsonNode refused = visitor.expectCode("error", "FORBIDDEN");
+        assertTrue(refused.get("errorCode").get("description").asText().contains("expired"), refused.toString());
+        assertTrue(agentClient.quietAbout("incoming-call", 200));
+        var again = server.http().post("/call-link/1/public/links/" + session.get("code").asText() + "/session",
+                "application/json", "{\"displayName\":\"Twice\"}");
+        assertEquals(409, again.status(), again.toString());
+    }
+
+    @Test
+    void aWebrtcDestinationTakesOneLinkCallerAtATime() {
+        String agent = name("agent");
+        var agentClient = online(agent);
+        String link = "{\"destination\":{\"type\":\"WEBRTC\",\"identity\":\"" + agent + "\"}}";
+        var first = registered(session(link, "First"));
+        var second = registered(session(link, "Second"));
+        String callId = call(first, agent);
+        agentClient.expect("incoming-call");
+        // Ringing already makes the agent busy for a second caller.
+        call(second, agent);
+        second.expectCode("call-ended", "BUSY");
+        agentClient.send("{\"type\":\"accept\",\"callId\":\"" + callId + "\",\"video\":false}");
+        first.expect("call-established");
+        call(second, agent);
+        second.expectCode("call-ended", "BUSY");
+        assertTrue(agentClient.quietAbout("incoming-call", 200));
+    }
+
+    @Test
+    void aRoomLinkJoinsItsRoomOnlyAndIsNeverUsedUp() {
+        String room = name("support");
+        String link = "{\"destination\":{\"type\":\"ROOM\",\"roomName\":\"" + room + "\"},"
+                + "\"validityWindow\":{\"oneTime\":true}}";
+        var session = session(link, "Guest");
+        var guest = registered(session);
+        guest.send("{\"type\":\"join-room\",\"requestId\":\"j0\",\"room\":\"" + room + "-other\"}");
+        assertEquals("j0", guest.expectCode("error", "FORBIDDEN").get("requestId").asText());
+        guest.send("{\"type\":\"join-room\",\"requestId\":\"j1\",\"room\":\"" + room + "\",\"video\":false}");
+        guest.expect("room-joined");
+        var second = registered(session(link, "Guest two"));
+        second.send("{\"type\":\"join-room\",\"requestId\":\"j2\",\"room\":\"" + room + "\",\"video\":false}");
+        second.expect("room-joined");
+        assertEquals("ACTIVE", linkState(session));
+    }
+
+    @Test
+    void aDeletedLinkStopsItsTokensAtOnce() {
+        String agent = name("agent");
+        var agentClient = online(agent);
+        var session = session("{\"destination\":{\"type\":\"WEBRTC\",\"identity\":\"" + agent + "\"}}", "Gone");
+        var visitor = registered(session);
+        var http = server.http();
+        var links = http.get("/call-link/1/links", "Authorization", "App " + server.firstApiKey()).json().get("results");
+        String id = null;
+        for (JsonNode l : links) {
+            if (l.get("url").asText().endsWith("/" + session.get("code").asText())) {
+                id = l.get("id").asText();
+            }
+        }
+        assertEquals(204, http.delete("/call-link/1/links/" + id, "Authorization", "App " + server.firstApiKey()).status());
+        visitor.send("{\"type\":\"call\",\"requestId\":\"d1\",\"to\":\"" + agent + "\"}");
+        JsonNode refused = visitor.expectCode("error", "FORBIDDEN");
+        assertTrue(refused.get("errorCode").get("description").asText().contains("no longer exists"), refused.toString());
+        assertTrue(agentClient.quietAbout("incoming-call", 200));
     }
 }
