@@ -42,11 +42,19 @@ public record LoadSample(long nanos, ProcStats.Cpu server, Map<Long, ProcStats.N
     }
 
     /** The steady state between two samples; CPU figures are percent of one core. */
-    public record Window(double seconds, double serverPct, double serverUserPct, double serverSystemPct,
+    public record Window(int cores, double seconds, double serverPct, double serverUserPct, double serverSystemPct,
                          Map<String, Double> groupPct, double networkPct, double carrierPct, double harnessPct,
                          double machineBusyPct, double machineUserPct, double machineSystemPct, double machineSoftirqPct,
                          double stealPct, double udpInPerSecond, double udpOutPerSecond, long udpBufferDrops,
                          long udpNoPorts, long serverMediaDrops) {
+
+        /**
+         * What the rest of the machine used (the busy time no measured process accounts for:
+         * other programs, and kernel work charged to no process), in percent of one core.
+         */
+        public double othersPct() {
+            return Math.max(0, machineBusyPct - serverPct - networkPct - carrierPct - harnessPct);
+        }
 
         public static Window between(LoadSample a, LoadSample b, int serverMediaPort, int cores) {
             double seconds = (b.nanos - a.nanos) / 1e9;
@@ -69,7 +77,7 @@ public record LoadSample(long nanos, ProcStats.Cpu server, Map<Long, ProcStats.N
             }
             double perCore = all == 0 ? 0 : 100.0 * cores / all; // machine figures also in % of one core
             long idle = m[3] + m[4];
-            return new Window(seconds, server.total() * tickPct, server.user() * tickPct, server.system() * tickPct,
+            return new Window(cores, seconds, server.total() * tickPct, server.user() * tickPct, server.system() * tickPct,
                     groups, b.network.minus(a.network).total() * tickPct, b.carrier.minus(a.carrier).total() * tickPct,
                     b.harness.minus(a.harness).total() * tickPct,
                     (all - idle) * perCore, (m[0] + m[1]) * perCore, (m[2] + m[5]) * perCore, m[6] * perCore,

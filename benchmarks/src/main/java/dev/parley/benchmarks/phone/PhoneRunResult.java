@@ -24,25 +24,25 @@ public record PhoneRunResult(int calls, boolean opus, int established, int netwo
         return String.join("\n",
                 "| calls | mode | established / succeeded / failed | server CPU, % of 1 core (user+sys) | per call | "
                         + "media loop | codec | SIP loop | virtual thr. | GC | JIT | sipp (phones + carrier) | "
-                        + "machine busy / steal, % of 2 cores | UDP datagrams/s in, out (expected) | drops | verdict |",
-                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                        + "rest of the machine | machine busy / steal, % of all cores | UDP datagrams/s in, out (expected) | drops | verdict |",
+                "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     }
 
     public String tableRow() {
         String mode = opus ? "Opus" : "G.711";
         String calls = "%,d / %,d / %,d".formatted(established, networkSucceeded, networkFailed);
         if (window == null) {
-            return "| %,d | %s | %s | n/a | | | | | | | | | | | | %s |".formatted(this.calls, mode, calls, verdict());
+            return "| %,d | %s | %s | n/a | | | | | | | | | | | | | %s |".formatted(this.calls, mode, calls, verdict());
         }
         var w = window;
         var g = w.groupPct();
         return String.format(Locale.ROOT,
                 "| %,d | %s | %s | %.1f (%.1f+%.1f) | %.2f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f (%.1f + %.1f) | "
-                        + "%.1f %% / %.1f %% | %,.0f, %,.0f (%,.0f each) | %d | %s |",
+                        + "%.1f | %.1f %% / %.1f %% | %,.0f, %,.0f (%,.0f each) | %d | %s |",
                 this.calls, mode, calls, w.serverPct(), w.serverUserPct(), w.serverSystemPct(), serverPctPerCall(),
                 g.get("media loop"), g.get("codec"), g.get("SIP loop"), g.get("virtual"), g.get("GC"), g.get("JIT"),
-                w.networkPct() + w.carrierPct(), w.networkPct(), w.carrierPct(),
-                w.machineBusyPct() / 2, w.stealPct() / 2, w.udpInPerSecond(), w.udpOutPerSecond(),
+                w.networkPct() + w.carrierPct(), w.networkPct(), w.carrierPct(), w.othersPct(),
+                w.machineBusyPct() / w.cores(), w.stealPct() / w.cores(), w.udpInPerSecond(), w.udpOutPerSecond(),
                 expectedDatagramsPerSecond, w.serverMediaDrops() + w.udpBufferDrops(), verdict());
     }
 
@@ -62,10 +62,14 @@ public record PhoneRunResult(int calls, boolean opus, int established, int netwo
             out.append(String.format(Locale.ROOT, "  window %.1f s: server %.1f %% of one core (user %.1f, system %.1f), "
                             + "%.2f %% per call; by thread %s%n", w.seconds(), w.serverPct(), w.serverUserPct(),
                     w.serverSystemPct(), serverPctPerCall(), groups(w)));
-            out.append(String.format(Locale.ROOT, "  sipp: phones %.1f %%, carrier %.1f %%; harness %.1f %%; machine busy "
-                            + "%.1f %% of 2 cores (user %.1f, system %.1f, softirq %.1f, steal %.1f; %% of one core)%n",
-                    w.networkPct(), w.carrierPct(), w.harnessPct(), w.machineBusyPct() / 2, w.machineUserPct(),
-                    w.machineSystemPct(), w.machineSoftirqPct(), w.stealPct()));
+            out.append(String.format(Locale.ROOT, "  sipp: phones %.1f %%, carrier %.1f %%; harness %.1f %%; the rest %.1f %%; "
+                            + "machine busy %.1f %% of its %d cores (user %.1f, system %.1f, softirq %.1f, steal %.1f; %% of one core)%n",
+                    w.networkPct(), w.carrierPct(), w.harnessPct(), w.othersPct(), w.machineBusyPct() / w.cores(), w.cores(),
+                    w.machineUserPct(), w.machineSystemPct(), w.machineSoftirqPct(), w.stealPct()));
+            if (w.othersPct() > 10) {
+                out.append(String.format(Locale.ROOT, "  WARNING: %.1f %% of a core went to other programs during the "
+                        + "window: rerun on a quiet machine%n", w.othersPct()));
+            }
             out.append(String.format(Locale.ROOT, "  UDP: %,.0f datagrams/s delivered, %,.0f/s sent (RTP alone, both "
                             + "ways: %,.0f each); dropped: %d at Parley's media socket, %d at any socket; %d to closed ports "
                             + "(sipp closes its RTCP ports)%n", w.udpInPerSecond(), w.udpOutPerSecond(),
