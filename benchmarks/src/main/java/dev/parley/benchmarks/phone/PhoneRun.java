@@ -20,6 +20,8 @@ public final class PhoneRun {
     /** RTP packets a second one direction of one call carries (20 ms packets). */
     static final int PACKETS_PER_SECOND = 50;
     private static final String CALLER = "+447700900001";
+    /** A single thread this busy is saturated: /proc's tick sampling and steal blur the last few percent. */
+    private static final double SATURATED_THREAD_PCT = 90;
 
     /** What every step shares. {@code cpuLimitPct} is of the whole machine. */
     public record Settings(String sipp, double rate, int settleSeconds, int windowSeconds, double cpuLimitPct,
@@ -88,11 +90,16 @@ public final class PhoneRun {
         }
 
         int exit = network.await(hold + 2L * ramp + 90).orElse(-1);
+        double ran = (System.nanoTime() - start) / 1e9;
         awaitCarrierDone(carrier, calls);
         int networkOk = (int) network.counter("SuccessfulCall(C)");
         int networkFailed = (int) network.counter("FailedCall(C)");
         int carrierOk = (int) carrier.counter("SuccessfulCall(C)");
         int carrierFailed = (int) carrier.counter("FailedCall(C)");
+        if (exit == 0 && ran < hold) {
+            problems.add(String.format(Locale.ROOT, "the phones' sipp ended after %.0f s, before its calls' %d s were "
+                    + "over: something stopped it (see its sipp.out)", ran, hold));
+        }
         if (exit != 0 || networkOk != calls || networkFailed > 0) {
             problems.add("the phones' sipp: %,d of %,d calls succeeded, %,d failed, exit %d; last errors: %s"
                     .formatted(networkOk, calls, networkFailed, exit, network.errors(3)));
@@ -116,6 +123,15 @@ public final class PhoneRun {
         if (machinePct > settings.cpuLimitPct()) {
             problems.add(String.format(Locale.ROOT, "the server used %.1f %% of the machine (limit %.0f %%)",
                     machinePct, settings.cpuLimitPct()));
+        }
+        // One thread at its limit queues work even when the machine has room: the media loop
+        // delays packets, a codec worker's backlog grows (up to 200 tasks a leg, 4 s of audio).
+        for (String group : List.of("media loop", "codec")) {
+            double busiest = window.busiestThreadPct().get(group);
+            if (busiest > SATURATED_THREAD_PCT) {
+                problems.add(String.format(Locale.ROOT, "a %s thread ran %.1f %% of a core (limit %.0f %%): it cannot "
+                        + "keep up", group, busiest, SATURATED_THREAD_PCT));
+            }
         }
         if (window.serverMediaDrops() > 0) {
             problems.add("the kernel dropped %,d datagrams at Parley's media socket (the media loop fell behind)"
