@@ -26,14 +26,16 @@ import java.util.Locale;
  * <pre>
  *   ./parley bench phone [--calls 100 | --calls 50,100,200 | --step 50:50[:1000]] [--opus]
  *                        [--rate 10] [--settle 10] [--window 30] [--repeat 1] [--cpu-limit 85]
- *                        [--heap 1g] [--sipp PATH] [--no-warmup]
+ *                        [--heap 1g] [--jvm-arg ARG]... [--sipp PATH] [--no-warmup]
  * </pre>
  * {@code --opus} gives the trunk {@code webrtcAudio: OPUS}: each leg publishes Opus into the room
  * and decodes the other's, so each direction goes G.711 -> PCM -> Opus -> PCM -> G.711. Without
  * it both legs speak A-law and Parley passes the packets through. {@code --step} raises the count
  * until a step is not sustained: a call failed or was not up for the whole window, the server
  * used more than {@code --cpu-limit} % of the machine, its media socket dropped datagrams, or
- * fewer RTP packets flowed than the calls make. Needs sipp 3.7 or newer ({@code --sipp} or
+ * fewer RTP packets flowed than the calls make. {@code --jvm-arg} passes a flag to the server's
+ * JVM, e.g. {@code -XX:ActiveProcessorCount=3}, which sizes the codec worker pool (cores - 1) for
+ * three cores. Needs sipp 3.7 or newer ({@code --sipp} or
  * {@code PARLEY_SIPP}) and {@code server/target/parley-server.jar}.
  */
 public final class PhoneLoadHarness {
@@ -57,15 +59,17 @@ public final class PhoneLoadHarness {
         ToneFile.writeAlaw(phonesAudio, 140, 2, 1);
         ToneFile.writeAlaw(carrierAudio, 210, 2, 2);
         int cores = Runtime.getRuntime().availableProcessors();
+        System.out.println("bench phone " + String.join(" ", args));
         printMachine(sippVersion, cores, work);
 
-        try (var server = ParleyServerProcess.start(jar, work, options.heap)) {
+        try (var server = ParleyServerProcess.start(jar, work, options.heap, options.jvmArgs)) {
             int carrierPort = freeUdpPort();
             String trunk = server.createTrunk("127.0.0.1", carrierPort, List.of("PCMA", "PCMU"),
                     options.opus ? "OPUS" : "G711");
             server.createForwardingNumber(DIALLED, FORWARDED_TO, trunk);
-            System.out.printf(Locale.ROOT, "server pid %d: SIP on 127.0.0.1:%d, media on UDP %d; trunk %s (webrtcAudio %s) "
-                            + "to the carrier's sipp on :%d; %s forwards to %s through it%n", server.pid(),
+            System.out.printf(Locale.ROOT, "server pid %d (-Xmx%s %s): SIP on 127.0.0.1:%d, media on UDP %d; trunk %s (webrtcAudio %s) "
+                            + "to the carrier's sipp on :%d; %s forwards to %s through it%n", server.pid(), options.heap,
+                    String.join(" ", options.jvmArgs),
                     server.sipPort(), server.mediaPort(), trunk, options.opus ? "OPUS" : "G711", carrierPort, DIALLED,
                     FORWARDED_TO);
             var settings = new PhoneRun.Settings(options.sipp, options.rate, options.settle, options.window,
@@ -166,6 +170,7 @@ public final class PhoneLoadHarness {
         int repeat = 1;
         double cpuLimit = 85;
         String heap = "1g";
+        List<String> jvmArgs = new ArrayList<>();
         String sipp = System.getenv().getOrDefault("PARLEY_SIPP", "sipp");
         boolean warmup = true;
 
@@ -193,6 +198,7 @@ public final class PhoneLoadHarness {
                     case "--repeat" -> o.repeat = Integer.parseInt(args[++i]);
                     case "--cpu-limit" -> o.cpuLimit = Double.parseDouble(args[++i]);
                     case "--heap" -> o.heap = args[++i];
+                    case "--jvm-arg" -> o.jvmArgs.add(args[++i]);
                     case "--sipp" -> o.sipp = args[++i];
                     case "--no-warmup" -> o.warmup = false;
                     default -> throw new IllegalArgumentException("unknown option " + args[i]

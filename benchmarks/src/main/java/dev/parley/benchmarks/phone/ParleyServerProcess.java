@@ -47,13 +47,18 @@ public final class ParleyServerProcess implements AutoCloseable {
         this.output = Thread.ofPlatform().daemon().name("parley-server-output").start(() -> copyOutput(log));
     }
 
-    /** Starts the jar with {@code -Xms/-Xmx heap} and waits until it is ready and has printed its API key. */
-    public static ParleyServerProcess start(Path jar, Path dataDir, String heap) throws Exception {
+    /**
+     * Starts the jar with {@code -Xms/-Xmx heap} and {@code jvmArgs} and waits until it is ready
+     * and has printed its API key.
+     */
+    public static ParleyServerProcess start(Path jar, Path dataDir, String heap, List<String> jvmArgs) throws Exception {
         int httpPort = freeTcpPort();
         int sipPort = freeUdpPort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        var builder = new ProcessBuilder(java.toString(), "-Xms" + heap, "-Xmx" + heap, "-jar", jar.toString(), "run")
-                .redirectErrorStream(true);
+        var command = new ArrayList<>(List.of(java.toString(), "-Xms" + heap, "-Xmx" + heap));
+        command.addAll(jvmArgs);
+        command.addAll(List.of("-jar", jar.toString(), "run"));
+        var builder = new ProcessBuilder(command).redirectErrorStream(true);
         var env = builder.environment();
         // The server refuses PARLEY_* variables it does not know, and this one is the harness's.
         env.remove("PARLEY_SIPP");
