@@ -43,7 +43,8 @@ public record LoadSample(long nanos, ProcStats.Cpu server, Map<Long, ProcStats.N
 
     /** The steady state between two samples; CPU figures are percent of one core. */
     public record Window(int cores, double seconds, double serverPct, double serverUserPct, double serverSystemPct,
-                         Map<String, Double> groupPct, Map<String, Double> busiestThreadPct, double networkPct, double carrierPct, double harnessPct,
+                         Map<String, Double> groupPct, Map<String, Double> busiestThreadPct,
+                         Map<String, Double> groupWaitPct, double networkPct, double carrierPct, double harnessPct,
                          double machineBusyPct, double machineUserPct, double machineSystemPct, double machineSoftirqPct,
                          double stealPct, double udpInPerSecond, double udpOutPerSecond, long udpBufferDrops,
                          long udpNoPorts, long serverMediaDrops) {
@@ -62,15 +63,19 @@ public record LoadSample(long nanos, ProcStats.Cpu server, Map<Long, ProcStats.N
             var server = b.server.minus(a.server);
             var groups = new LinkedHashMap<String, Double>();
             var busiest = new LinkedHashMap<String, Double>();
+            var waits = new LinkedHashMap<String, Double>();
             for (String group : THREAD_GROUPS) {
                 groups.put(group, 0.0);
                 busiest.put(group, 0.0);
+                waits.put(group, 0.0);
             }
             b.serverThreads.forEach((tid, now) -> {
                 ProcStats.NamedCpu before = a.serverThreads.get(tid);
                 double pct = (now.cpu().total() - (before == null ? 0 : before.cpu().total())) * tickPct;
                 groups.merge(groupOf(now.name()), pct, Double::sum);
                 busiest.merge(groupOf(now.name()), pct, Math::max);
+                long waited = now.waitNanos() - (before == null ? 0 : before.waitNanos());
+                waits.merge(groupOf(now.name()), waited / 1e7 / seconds, Double::sum);
             });
             long[] m = new long[8];
             long all = 0;
@@ -81,7 +86,7 @@ public record LoadSample(long nanos, ProcStats.Cpu server, Map<Long, ProcStats.N
             double perCore = all == 0 ? 0 : 100.0 * cores / all; // machine figures also in % of one core
             long idle = m[3] + m[4];
             return new Window(cores, seconds, server.total() * tickPct, server.user() * tickPct, server.system() * tickPct,
-                    groups, busiest, b.network.minus(a.network).total() * tickPct, b.carrier.minus(a.carrier).total() * tickPct,
+                    groups, busiest, waits, b.network.minus(a.network).total() * tickPct, b.carrier.minus(a.carrier).total() * tickPct,
                     b.harness.minus(a.harness).total() * tickPct,
                     (all - idle) * perCore, (m[0] + m[1]) * perCore, (m[2] + m[5]) * perCore, m[6] * perCore,
                     m[7] * perCore,

@@ -63,6 +63,8 @@ public record PhoneRunResult(int calls, boolean opus, int established, int netwo
                             + "%.2f %% per call; by thread %s; busiest codec worker %.1f%n", w.seconds(), w.serverPct(),
                     w.serverUserPct(), w.serverSystemPct(), serverPctPerCall(), groups(w),
                     w.busiestThreadPct().get("codec")));
+            out.append(String.format(Locale.ROOT, "  runnable but waiting for a CPU: media loop %.1f %% of the time, "
+                    + "codec workers %.1f %%%n", w.groupWaitPct().get("media loop"), w.groupWaitPct().get("codec")));
             out.append(String.format(Locale.ROOT, "  sipp: phones %.1f %%, carrier %.1f %%; harness %.1f %%; the rest %.1f %%; "
                             + "machine busy %.1f %% of its %d cores (user %.1f, system %.1f, softirq %.1f, steal %.1f; %% of one core)%n",
                     w.networkPct(), w.carrierPct(), w.harnessPct(), w.othersPct(), w.machineBusyPct() / w.cores(), w.cores(),

@@ -46,7 +46,8 @@ public final class ProcStats {
             for (Path task : tasks.toList()) {
                 try {
                     String name = Files.readString(task.resolve("comm")).strip();
-                    threads.put(Long.parseLong(task.getFileName().toString()), new NamedCpu(name, stat(task.resolve("stat"))));
+                    threads.put(Long.parseLong(task.getFileName().toString()),
+                            new NamedCpu(name, stat(task.resolve("stat")), runQueueWaitNanos(task)));
                 } catch (IOException | RuntimeException gone) {
                     // the thread ended while we looked
                 }
@@ -57,7 +58,17 @@ public final class ProcStats {
         return threads;
     }
 
-    public record NamedCpu(String name, Cpu cpu) {
+    /** A thread's name, CPU, and the time it was ready to run but waited for a CPU (nanoseconds). */
+    public record NamedCpu(String name, Cpu cpu, long waitNanos) {
+    }
+
+    /** Field 2 of {@code schedstat}: time spent on a run queue, runnable but not running. */
+    private static long runQueueWaitNanos(Path task) {
+        try {
+            return Long.parseLong(Files.readString(task.resolve("schedstat")).strip().split(" ")[1]);
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
     }
 
     private static Cpu stat(Path file) {
