@@ -82,7 +82,8 @@ public final class PhoneLoadHarness {
                         options.cpuLimit, cores, work, phonesAudio, carrierAudio), carrierPort, DIALLED, options.opus);
                 System.out.print(warmRun.run(warm, "warmup").details());
             }
-            var results = steps(run, options);
+            System.out.println("server at rest: " + server.restingState());
+            var results = steps(server, run, options);
             report(results, options, cores);
             var trouble = ParleyServerProcess.troubleIn(work.resolve("server.log"), 10);
             if (!trouble.isEmpty()) {
@@ -93,7 +94,8 @@ public final class PhoneLoadHarness {
         System.out.println("\nlogs, sipp statistics and scenarios: " + work);
     }
 
-    private static List<PhoneRunResult> steps(PhoneRun run, Options options) throws Exception {
+    private static List<PhoneRunResult> steps(ParleyServerProcess server, PhoneRun run, Options options)
+            throws Exception {
         var results = new ArrayList<PhoneRunResult>();
         var counts = new ArrayList<>(options.counts());
         for (int i = 0; i < counts.size(); i++) {
@@ -103,11 +105,13 @@ public final class PhoneLoadHarness {
                 System.out.printf(Locale.ROOT, "%n%,d calls (%s), run %d of %d: ramp at %.1f calls/s, settle %d s, "
                                 + "measure %d s%n", calls, options.opus ? "Opus" : "G.711", r, options.repeat,
                         options.rate, options.settle, options.window);
-                PhoneRunResult result = run.run(calls, "calls-" + calls + "-run-" + r);
+                String label = "step-%02d-calls-%d-run-%d".formatted(i + 1, calls, r); // a directory of its own
+                PhoneRunResult result = run.run(calls, label);
                 System.out.print(result.details());
                 results.add(result);
                 allSustained &= result.sustained();
                 Thread.sleep(3000); // let the server close the last legs before the next step
+                System.out.println("  server at rest: " + server.restingState());
             }
             if (options.stepSize > 0) {
                 if (!allSustained) {

@@ -31,6 +31,7 @@ public final class ParleyServerProcess implements AutoCloseable {
     private static final Pattern API_KEY = Pattern.compile("^API key: (\\S+)");
     private static final Pattern MEDIA_PORT = Pattern.compile("^Media: UDP port (\\d+)");
     private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern HEAP_USED = Pattern.compile("used (\\d+)K");
 
     private final Process process;
     private final String base;
@@ -178,6 +179,35 @@ public final class ParleyServerProcess implements AutoCloseable {
         } catch (IOException e) {
             // the server is gone; awaitReady or the run notices
         }
+    }
+
+    /**
+     * The server at rest between steps: heap in use after a full collection ({@code jcmd}),
+     * resident memory and threads. Growth from step to step with no calls up would be a leak.
+     */
+    public String restingState() throws Exception {
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        run(jcmd.toString(), Long.toString(pid()), "GC.run");
+        Matcher used = HEAP_USED.matcher(run(jcmd.toString(), Long.toString(pid()), "GC.heap_info"));
+        String heap = used.find() ? "%,d KiB".formatted(Long.parseLong(used.group(1))) : "unknown";
+        long rssKb = 0;
+        for (String line : Files.readAllLines(Path.of("/proc", Long.toString(pid()), "status"))) {
+            if (line.startsWith("VmRSS:")) {
+                rssKb = Long.parseLong(line.replaceAll("[^0-9]", ""));
+            }
+        }
+        long threads;
+        try (var tasks = Files.list(Path.of("/proc", Long.toString(pid()), "task"))) {
+            threads = tasks.count();
+        }
+        return "heap after a full GC %s, resident %,d MiB, %d threads".formatted(heap, rssKb / 1024, threads);
+    }
+
+    private static String run(String... command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor(30, TimeUnit.SECONDS);
+        return out;
     }
 
     /** Lines of the server's log that report trouble (warnings and errors), at most {@code max}. */
