@@ -79,9 +79,15 @@ public final class PhoneRun {
                 established(network, carrier), calls, rampTook, ramp);
         Thread.sleep(settings.settleSeconds() * 1000L);
         long establishedBefore = established(network, carrier);
+        var watch = SocketWatch.start(server.mediaPort());
         var before = LoadSample.take(server.pid(), network.pid(), carrier.pid());
         Thread.sleep(settings.windowSeconds() * 1000L);
         var after = LoadSample.take(server.pid(), network.pid(), carrier.pid());
+        String socket = "media socket: not found in /proc/net/udp6 or udp";
+        if (watch.isPresent()) {
+            watch.get().close();
+            socket = watch.get().summary();
+        }
         long establishedAfter = established(network, carrier);
         var window = LoadSample.Window.between(before, after, server.mediaPort(), settings.cores());
         if (Math.min(establishedBefore, establishedAfter) < calls) {
@@ -115,7 +121,7 @@ public final class PhoneRun {
         }
         return new PhoneRunResult(calls, opus, (int) Math.min(establishedBefore, establishedAfter), networkOk,
                 networkFailed, carrierOk, carrierFailed, network.counter("Retransmissions(C)"), exit, window,
-                expectedEachWay, List.copyOf(problems));
+                expectedEachWay, socket, List.copyOf(problems));
     }
 
     private void checkWindow(LoadSample.Window window, double expectedEachWay, List<String> problems) {

@@ -9,7 +9,8 @@ import java.util.Locale;
  */
 public record PhoneRunResult(int calls, boolean opus, int established, int networkSucceeded, int networkFailed,
                              int carrierSucceeded, int carrierFailed, long retransmissions, int networkExit,
-                             LoadSample.Window window, double expectedDatagramsPerSecond, List<String> problems) {
+                             LoadSample.Window window, double expectedDatagramsPerSecond, String mediaSocket,
+                             List<String> problems) {
 
     public boolean sustained() {
         return problems.isEmpty();
@@ -24,7 +25,7 @@ public record PhoneRunResult(int calls, boolean opus, int established, int netwo
         return String.join("\n",
                 "| calls | mode | established / succeeded / failed | server CPU, % of 1 core (user+sys) | per call | "
                         + "media loop | codec | SIP loop | virtual thr. | GC | JIT | sipp (phones + carrier) | "
-                        + "rest of the machine | machine busy / steal, % of all cores | UDP datagrams/s in, out (expected) | drops | verdict |",
+                        + "rest of the machine | machine busy / steal, % of all cores | UDP datagrams/s in, out (expected) | dropped at Parley | verdict |",
                 "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
     }
 
@@ -43,7 +44,7 @@ public record PhoneRunResult(int calls, boolean opus, int established, int netwo
                 g.get("media loop"), g.get("codec"), g.get("SIP loop"), g.get("virtual"), g.get("GC"), g.get("JIT"),
                 w.networkPct() + w.carrierPct(), w.networkPct(), w.carrierPct(), w.othersPct(),
                 w.machineBusyPct() / w.cores(), w.stealPct() / w.cores(), w.udpInPerSecond(), w.udpOutPerSecond(),
-                expectedDatagramsPerSecond, w.serverMediaDrops() + w.udpBufferDrops(), verdict());
+                expectedDatagramsPerSecond, w.serverMediaDrops(), verdict());
     }
 
     public String verdict() {
@@ -78,6 +79,7 @@ public record PhoneRunResult(int calls, boolean opus, int established, int netwo
                             + "(sipp closes its RTCP ports)%n", w.udpInPerSecond(), w.udpOutPerSecond(),
                     expectedDatagramsPerSecond, w.serverMediaDrops(), w.udpBufferDrops(), w.udpNoPorts()));
         }
+        out.append("  ").append(mediaSocket).append('\n');
         for (String problem : problems) {
             out.append("  NOT sustained: ").append(problem).append('\n');
         }
