@@ -40,9 +40,13 @@ public final class ParleyServerProcess implements AutoCloseable {
     private final CompletableFuture<Integer> mediaPort = new CompletableFuture<>();
     private final HttpClient http = HttpClient.newHttpClient();
     private final Thread output;
+    private final Path gcLog;
+    private final long startNanos;
 
-    private ParleyServerProcess(Process process, int httpPort, int sipPort, Path log) {
+    private ParleyServerProcess(Process process, int httpPort, int sipPort, Path log, Path gcLog, long startNanos) {
         this.process = process;
+        this.gcLog = gcLog;
+        this.startNanos = startNanos;
         this.base = "http://127.0.0.1:" + httpPort;
         this.sipPort = sipPort;
         this.output = Thread.ofPlatform().daemon().name("parley-server-output").start(() -> copyOutput(log));
@@ -56,7 +60,8 @@ public final class ParleyServerProcess implements AutoCloseable {
         int httpPort = freeTcpPort();
         int sipPort = freeUdpPort();
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        var command = new ArrayList<>(List.of(java.toString(), "-Xms" + heap, "-Xmx" + heap));
+        Path gcLog = dataDir.resolve("gc.log");
+        var command = new ArrayList<>(List.of(java.toString(), "-Xms" + heap, "-Xmx" + heap, GcLog.option(gcLog)));
         command.addAll(jvmArgs);
         command.addAll(List.of("-jar", jar.toString(), "run"));
         var builder = new ProcessBuilder(command).redirectErrorStream(true);
@@ -74,7 +79,9 @@ public final class ParleyServerProcess implements AutoCloseable {
         env.put("PARLEY_MEDIA_ANNOUNCED_ADDRESSES", "127.0.0.1");
         env.put("PARLEY_SIP_BIND_ADDRESS", "127.0.0.1");
         env.put("PARLEY_SIP_ADVERTISED_HOST", "127.0.0.1");
-        var server = new ParleyServerProcess(builder.start(), httpPort, sipPort, dataDir.resolve("server.log"));
+        long startNanos = System.nanoTime();
+        var server = new ParleyServerProcess(builder.start(), httpPort, sipPort, dataDir.resolve("server.log"), gcLog,
+                startNanos);
         server.awaitReady();
         return server;
     }
@@ -89,6 +96,16 @@ public final class ParleyServerProcess implements AutoCloseable {
 
     public int mediaPort() {
         return mediaPort.join();
+    }
+
+    /** Seconds since the JVM started, close to the uptime its GC log prints (a few ms later). */
+    public double uptimeSeconds() {
+        return (System.nanoTime() - startNanos) / 1e9;
+    }
+
+    /** The server JVM's {@code -Xlog:gc} file. */
+    public Path gcLog() {
+        return gcLog;
     }
 
     public boolean isAlive() {

@@ -80,14 +80,18 @@ public final class PhoneRun {
         Thread.sleep(settings.settleSeconds() * 1000L);
         long establishedBefore = established(network, carrier);
         var watch = SocketWatch.start(server.mediaPort());
+        double windowStart = server.uptimeSeconds();
         var before = LoadSample.take(server.pid(), network.pid(), carrier.pid());
         Thread.sleep(settings.windowSeconds() * 1000L);
         var after = LoadSample.take(server.pid(), network.pid(), carrier.pid());
+        double windowEnd = server.uptimeSeconds();
         String socket = "media socket: not found in /proc/net/udp6 or udp";
         if (watch.isPresent()) {
             watch.get().close();
             socket = watch.get().summary();
         }
+        socket += String.format(Locale.ROOT, "%n  server JVM uptime %.1f-%.1f s: %s", windowStart, windowEnd,
+                GcLog.summary(GcLog.pauses(server.gcLog(), windowStart, windowEnd), windowStart));
         long establishedAfter = established(network, carrier);
         var window = LoadSample.Window.between(before, after, server.mediaPort(), settings.cores());
         if (Math.min(establishedBefore, establishedAfter) < calls) {
