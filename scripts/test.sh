@@ -2,7 +2,7 @@
 # Runs every test (called by `./parley test`, which has already found a JDK 25).
 #
 # On Debian as root it first installs what the tests need and is missing (PostgreSQL,
-# Chromium, sipp, and Node.js with npm, which build the browser SDK). It starts a
+# Chromium, sipp, baresip, ffmpeg, and Node.js with npm, which build the browser SDK). It starts a
 # private PostgreSQL for the tests that need one, on a free loopback port in a temporary
 # directory, and stops and removes it afterwards, whatever the outcome.
 set -euo pipefail
@@ -31,6 +31,8 @@ install_test_dependencies() {
   [ -x /usr/bin/chromium ] || missing+=(chromium)
   command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)   # builds the browser SDK (sdk/js)
   command -v sipp >/dev/null 2>&1 || missing+=(sip-tester)  # phones and carriers in the SIP tests
+  command -v baresip >/dev/null 2>&1 || missing+=(baresip-core)  # a phone that speaks Opus
+  command -v ffprobe >/dev/null 2>&1 || missing+=(ffmpeg)  # reads recordings; composes them
   [ ${#missing[@]} -eq 0 ] && return 0
   if is_debian_root; then
     apt_install "${missing[@]}"
@@ -51,4 +53,5 @@ PARLEY_TEST_PG_USER="$PG_USER" \
 PARLEY_TEST_REQUIRE_PG=1 \
 PARLEY_TEST_REQUIRE_BROWSER=1 \
 PARLEY_TEST_REQUIRE_SIPP=1 \
+PARLEY_TEST_REQUIRE_FFMPEG=1 \
   ./mvnw -B -ntp verify "$@"

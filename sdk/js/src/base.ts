@@ -275,6 +275,11 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
         if (p && typeof p.identity === 'string') this.remoteMedia(p);
         return true;
       }
+      case 'recording-started':
+        this.emitAny('recording-started', {
+          recordingType: m.recordingType === 'AUDIO' ? 'AUDIO' : 'AUDIO_AND_VIDEO',
+        });
+        return true;
       case 'dtmf':
         this.emitAny('dtmf-received', { digit: String(m.digit), participant: String(m.participant ?? '') });
         return true;

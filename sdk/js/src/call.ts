@@ -6,6 +6,7 @@ import { CallHost, MediaCall, Remote } from './base.js';
 import { ErrorCode, errorCode, ParleyError, toErrorCode } from './errors.js';
 import type { Message } from './signaling.js';
 import type { AcceptOptions, CallEvents, CallOptions, Endpoint, EndpointType } from './types.js';
+import { validateRecording } from './validation.js';
 import type { CustomData } from './validation.js';
 
 /** How long hangup/decline waits for the server's `call-ended` before ending locally. */
@@ -24,10 +25,10 @@ export function endpointType(value: unknown): EndpointType {
 
 /** What starts an outgoing call: the signaling message without its `requestId`. */
 export type CallRequest =
-  | { type: 'call'; to: string; video: boolean; customData: CustomData }
-  | { type: 'call-phone'; to: string; from: string; customData: CustomData }
-  | { type: 'call-sip'; to: string; customData: CustomData }
-  | { type: 'call-dynamic'; customData: CustomData };
+  | { type: 'call'; to: string; video: boolean; customData: CustomData; recording?: string }
+  | { type: 'call-phone'; to: string; from: string; customData: CustomData; recording?: string }
+  | { type: 'call-sip'; to: string; customData: CustomData; recording?: string }
+  | { type: 'call-dynamic'; customData: CustomData; recording?: string };
 
 export class Call extends MediaCall<CallEvents> {
   private readonly from: Endpoint;
@@ -104,7 +105,9 @@ export class Call extends MediaCall<CallEvents> {
     try {
       await this.openLocalMedia(options);
       if (this.endRequested) return this.finish(this.endRequested);
-      const request = this.request ?? { type: 'call', to: this.to.identity, video: !!options.video, customData: this.data };
+      const request = this.request ?? {
+        type: 'call', to: this.to.identity, video: !!options.video, customData: this.data, recording: options.recording,
+      };
       const reply = await this.host.socket.request(request);
       const callId = String(reply.callId);
       this.resolved(reply);
@@ -147,7 +150,7 @@ export class Call extends MediaCall<CallEvents> {
       this.stopLocalMedia();
       return;
     }
-    this.send({ type: 'accept', callId: this.callId, video: !!options.video });
+    this.send({ type: 'accept', callId: this.callId, video: !!options.video, recording: validateRecording(options.recording) });
   }
 
   /** Declines an incoming call (REJECTED for everyone). */

@@ -13,7 +13,7 @@ import type {
   CallOptions, ClientEvents, ClientOptions, Endpoint, MediaEvents, PhoneCallOptions, RoomOptions, SipCallOptions, User,
 } from './types.js';
 import {
-  validateCustomData, validateIdentity, validatePhoneNumber, validateRoomName, validateSipUri,
+  validateCustomData, validateIdentity, validatePhoneNumber, validateRecording, validateRoomName, validateSipUri,
 } from './validation.js';
 
 /** The WebSocket URL for a base URL (http(s) or ws(s); default: the page's origin). */
@@ -113,6 +113,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   /** Calls another identity of the same account. Throws on invalid input or when not connected. */
   callWebrtc(identity: string, options: CallOptions = {}): Call {
     validateIdentity(identity);
+    validateRecording(options.recording);
     const customData = validateCustomData(options.customData);
     const me = this.requireConnected();
     const call = new Call(this.host, {
@@ -135,7 +136,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     this.requireConnected();
     const from = typeof options?.from === 'string' ? options.from : '';
     return this.outgoing(endpoint(from, undefined, 'PHONE'), endpoint(number, undefined, 'PHONE'),
-      { type: 'call-phone', to: number, from, customData }, options ?? {});
+      { type: 'call-phone', to: number, from, customData, recording: validateRecording(options?.recording) }, options ?? {});
   }
 
   /** Calls a SIP endpoint (`sip:user@host`, the host one of the account's trunks), audio only. */
@@ -144,7 +145,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const customData = validateCustomData(options.customData);
     const me = this.requireConnected();
     return this.outgoing(endpoint(me.identity, me.displayName), endpoint(uri, undefined, 'SIP'),
-      { type: 'call-sip', to: uri, customData }, options);
+      { type: 'call-sip', to: uri, customData, recording: validateRecording(options.recording) }, options);
   }
 
   /**
@@ -155,7 +156,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
     const customData = validateCustomData(options.customData);
     const me = this.requireConnected();
     return this.outgoing(endpoint(me.identity, me.displayName), endpoint('', 'dynamic destination'),
-      { type: 'call-dynamic', customData }, options);
+      { type: 'call-dynamic', customData, recording: validateRecording(options.recording) }, options);
   }
 
   private outgoing(from: Endpoint, to: Endpoint, request: CallRequest,
@@ -174,6 +175,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   /** Joins (creating when needed) a room of the account. */
   joinRoom(name: string, options: RoomOptions = {}): RoomCall {
     validateRoomName(name);
+    validateRecording(options.recording);
     const customData = validateCustomData(options.customData);
     this.requireConnected();
     const room = new RoomCall(this.host, name, customData, options);

@@ -44,6 +44,7 @@ export class RoomCall extends MediaCall<RoomEvents> {
       if (this.leaveRequested) return this.finish(errorCode('NORMAL_HANGUP'));
       const reply = await this.host.socket.request({
         type: 'join-room', room: this.roomName, video: !!options.video, customData: this.data,
+        recording: options.recording,
       });
       const callId = String(reply.callId);
       this.callId = callId;

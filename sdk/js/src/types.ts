@@ -37,6 +37,9 @@ export interface Participant {
   stream: MediaStream;
 }
 
+/** What a call or room member asks to record (the token's recording capability and the account decide). */
+export type RecordingOption = 'AUDIO' | 'AUDIO_AND_VIDEO';
+
 export interface MediaOptions {
   /** Send the microphone (default true). */
   audio?: boolean;
@@ -45,6 +48,8 @@ export interface MediaOptions {
   /** Device ids to use instead of the defaults. */
   audioInputDevice?: string;
   videoInputDevice?: string;
+  /** Asks for a recording; it counts when the token's capability is ON_DEMAND (docs/recording.md). */
+  recording?: RecordingOption;
 }
 
 export interface CallOptions extends MediaOptions {
@@ -58,6 +63,7 @@ export interface CallOptions extends MediaOptions {
 export interface PhoneCallOptions {
   /** The caller ID: one of the account's numbers with outbound calls enabled (E.164). */
   from: string;
+  recording?: RecordingOption;
   /** Send the microphone (default true). */
   audio?: boolean;
   audioInputDevice?: string;
@@ -67,6 +73,7 @@ export interface PhoneCallOptions {
 
 /** Options of `callSip` and `callDynamicDestination`: audio only. */
 export interface SipCallOptions {
+  recording?: RecordingOption;
   audio?: boolean;
   audioInputDevice?: string;
   customData?: CustomData;
@@ -104,6 +111,8 @@ export interface MediaEvents {
   'screen-share-removed': Record<string, never>;
   'network-quality-changed': { networkQuality: number; mos: number };
   'dtmf-received': { digit: string; participant: string };
+  /** The call or room is being recorded (every member is told). */
+  'recording-started': { recordingType: RecordingOption };
   reconnecting: Record<string, never>;
   reconnected: Record<string, never>;
 }

@@ -65,6 +65,13 @@ export function validateSipUri(uri: unknown): string {
   return uri;
 }
 
+/** A recording option: absent, AUDIO or AUDIO_AND_VIDEO. */
+export function validateRecording(value: unknown): 'AUDIO' | 'AUDIO_AND_VIDEO' | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value !== 'AUDIO' && value !== 'AUDIO_AND_VIDEO') throw invalid('recording must be AUDIO or AUDIO_AND_VIDEO');
+  return value;
+}
+
 export function validateDtmf(digits: unknown): string {
   if (typeof digits !== 'string' || !DTMF.test(digits)) {
     throw invalid('DTMF digits must be 0-9, *, # or A-D');

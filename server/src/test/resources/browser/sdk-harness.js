@@ -58,7 +58,7 @@
     'room-joined', 'room-left', 'participant-joined', 'participant-left', 'participant-muted',
     'participant-unmuted', 'participant-camera-video-added', 'participant-camera-video-removed',
     'participant-screen-share-added', 'participant-screen-share-removed', 'participant-started-talking',
-    'participant-stopped-talking', 'participant-network-quality-changed'];
+    'participant-stopped-talking', 'participant-network-quality-changed', 'recording-started'];
   const CLIENT_EVENTS = ['connected', 'disconnected', 'reconnecting', 'reconnected'];
 
   // Event details without MediaStreams or SDK objects, so they cross into the test as JSON.

@@ -50,7 +50,8 @@ function listen(target, source, names, handlers) {
 
 const CLIENT_EVENTS = ['connected', 'disconnected', 'reconnecting', 'reconnected', 'incoming-call'];
 const MEDIA_EVENTS = ['error', 'camera-video-added', 'camera-video-removed', 'screen-share-added',
-  'screen-share-removed', 'network-quality-changed', 'dtmf-received', 'reconnecting', 'reconnected'];
+  'screen-share-removed', 'network-quality-changed', 'dtmf-received', 'reconnecting', 'reconnected',
+  'recording-started'];
 const CALL_EVENTS = [...MEDIA_EVENTS, 'ringing', 'early-media', 'established', 'hangup', 'remote-muted', 'remote-unmuted',
   'remote-camera-video-added', 'remote-camera-video-removed', 'remote-screen-share-added',
   'remote-screen-share-removed', 'remote-stream-updated', 'hold-changed', 'remote-network-quality-changed',
@@ -302,6 +303,7 @@ function startCall(call) {
     'remote-muted': () => { remoteMuted = true; updateCallUi(); },
     'remote-unmuted': () => { remoteMuted = false; updateCallUi(); },
     'hold-changed': updateCallUi,
+    'recording-started': (e) => { $('call-recording').hidden = false; $('call-recording').title = e.recordingType; },
     'dtmf-received': (e) => {
       const li = document.createElement('li');
       li.textContent = e.digit;
@@ -336,6 +338,7 @@ function setPressed(id, on, onText, offText) {
 
 function callEnded() {
   app.call = null;
+  $('call-recording').hidden = true;
   $('in-call').hidden = true;
   for (const id of ['local-video', 'local-screen', 'remote-video', 'remote-screen', 'remote-audio']) $(id).srcObject = null;
 }
@@ -439,6 +442,7 @@ function startRoom(room) {
     'screen-share-added': updateRoomUi,
     'screen-share-removed': updateRoomUi,
     'network-quality-changed': (e) => { $('room-quality-self').dataset.q = String(e.networkQuality); },
+    'recording-started': (e) => { $('room-recording').hidden = false; $('room-recording').title = e.recordingType; },
   });
   updateRoomUi();
 }
@@ -492,6 +496,7 @@ function updateRoomUi() {
 function roomEnded() {
   app.room = null;
   $('room-view').hidden = true;
+  $('room-recording').hidden = true;
   $('grid').replaceChildren();
   $('join-button').disabled = false;
   $('leave-button').disabled = true;

@@ -94,6 +94,7 @@ public final class MediaServer implements AutoCloseable {
     private final Map<String, Room> rooms = new HashMap<>();
     private final Map<String, Peer> peers = new HashMap<>();
     private final RtpBridging bridging;
+    private final dev.parley.media.recording.Recorder recorder;
     private long unroutable;
 
     private MediaServer(MediaSettings settings) {
@@ -110,6 +111,7 @@ public final class MediaServer implements AutoCloseable {
         int port = transport.localPort();
         this.candidates = addresses.stream().map(a -> new InetSocketAddress(a, port)).toList();
         this.bridging = new RtpBridging(loop, transport, candidates);
+        this.recorder = new dev.parley.media.recording.Recorder(loop);
     }
 
     public static MediaServer start(MediaSettings settings) {
@@ -395,6 +397,37 @@ public final class MediaServer implements AutoCloseable {
         return loop.call(() -> RtpBridging.legOf(requirePeer(peerId)).sendDtmf(digits)).thenCompose(f -> f);
     }
 
+    // ---- the recorder (docs/media.md, "Recording") ----
+
+    /**
+     * Records every participant of room {@code roomKey}, present and future: one file each with
+     * their audio and (for {@code spec.video()}) camera, following their tracks as they are
+     * published and unpublished; a second concurrent video track (a screen share) gets a file of
+     * its own. Packets are copied off the media loop to writer threads; nothing is decoded. The
+     * recording ends with {@link #stopRecording} or when the room closes. Fails with
+     * {@link dev.parley.media.recording.RecordingException} when there is no such room.
+     */
+    public CompletableFuture<dev.parley.media.recording.RoomRecording> startRecording(
+            String roomKey, dev.parley.media.recording.RecordingSpec spec,
+            dev.parley.media.recording.RecordingListener listener) {
+        return loop.call(() -> {
+            Room room = rooms.get(roomKey);
+            if (room == null) {
+                throw new dev.parley.media.recording.RecordingException("no room " + roomKey);
+            }
+            return recorder.start(room, spec, listener);
+        });
+    }
+
+    /**
+     * Stops recording {@code recordingId} and completes, once every file is finalised (Duration,
+     * Cues, SeekHead, sizes), with the files. A recording that already ended because its room
+     * closed answers with its files too.
+     */
+    public CompletableFuture<List<dev.parley.media.recording.RecordedFile>> stopRecording(String recordingId) {
+        return loop.call(() -> recorder.stop(recordingId)).thenCompose(f -> f);
+    }
+
     private Peer requirePeer(String peerId) {
         Peer peer = peers.get(peerId);
         if (peer == null) {
@@ -464,6 +497,7 @@ public final class MediaServer implements AutoCloseable {
             state.put("rtpAmbiguous", bridging.directory().ambiguous());
             state.put("rooms", rooms.values().stream().map(r -> Map.of("key", r.key(),
                     "peers", r.peers().stream().map(Peer::debugState).toList())).toList());
+            state.put("recordings", recorder.debugState());
             return state;
         });
     }
@@ -473,7 +507,9 @@ public final class MediaServer implements AutoCloseable {
         return loop.call(() -> Map.of("rooms", rooms.size(), "peers", peers.size(),
                 "endpoints", directory.size(), "addresses", directory.boundAddresses(),
                 "rtpLegs", bridging.directory().size(), "rtpAddresses", bridging.directory().boundAddresses(),
-                "codecExecutors", bridging.workers().openSerials()));
+                "codecExecutors", bridging.workers().openSerials(),
+                "recordings", recorder.recordings(), "recordingTaps", recorder.taps(),
+                "recordingWriters", recorder.openLanes()));
     }
 
     /** Closes every room, the port and the loop. */
@@ -490,6 +526,7 @@ public final class MediaServer implements AutoCloseable {
             peers.clear();
             return null;
         }).join();
+        recorder.close(); // closing the rooms ended the recordings: let their files be finished
         transport.close();
         loop.close();
         bridging.close();

@@ -45,6 +45,10 @@ public final class Room {
         listeners.add(listener);
     }
 
+    public void removeListener(RoomListener listener) {
+        listeners.remove(listener);
+    }
+
     public List<Peer> peers() {
         return List.copyOf(peers.values());
     }
@@ -129,6 +133,7 @@ public final class Room {
         peers.clear();
         tracks.clear();
         trackOwners.clear();
+        listeners.forEach(l -> l.onRoomClosed(this));
         onEmpty.run();
     }
 

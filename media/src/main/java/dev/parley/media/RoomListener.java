@@ -21,6 +21,10 @@ public interface RoomListener {
     default void onDtmf(Room room, Peer peer, char digit) {
     }
 
+    /** The room closed (its last peer left, or it was closed): no more events. */
+    default void onRoomClosed(Room room) {
+    }
+
     /** The loudest participant changed; empty when nobody speaks. */
     default void onActiveSpeaker(Room room, java.util.Optional<String> participant) {
     }

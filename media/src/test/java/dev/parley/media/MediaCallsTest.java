@@ -90,7 +90,8 @@ class MediaCallsTest {
             assertEquals(bob.localAddress(), remoteOf(media, bob));
             sendAndExpect(alice, bob, 20);
             assertEquals(java.util.Map.of("rooms", 1, "peers", 2, "endpoints", 2, "addresses", 2, "rtpLegs", 0,
-                            "rtpAddresses", 0, "codecExecutors", 0),
+                            "rtpAddresses", 0, "codecExecutors", 0,
+                            "recordings", 0, "recordingTaps", 0, "recordingWriters", 0),
                     media.census().get(5, TimeUnit.SECONDS), "old ufrags and addresses are let go");
         }
     }

@@ -63,7 +63,8 @@ class MediaServerTest {
                 return null;
             }).get(5, TimeUnit.SECONDS);
             assertEquals(Map.of("rooms", 0, "peers", 0, "endpoints", 0, "addresses", 0, "rtpLegs", 0, "rtpAddresses", 0,
-                            "codecExecutors", 0),
+                            "codecExecutors", 0,
+                            "recordings", 0, "recordingTaps", 0, "recordingWriters", 0),
                     media.census().get(5, TimeUnit.SECONDS));
             assertTrue(legs.stream().allMatch(Subscription::isClosed));
             assertTrue(legs.stream().allMatch(l -> l.retainedHistoryBytes() == 0), "leg buffers freed");

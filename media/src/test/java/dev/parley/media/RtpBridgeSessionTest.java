@@ -209,7 +209,8 @@ class RtpBridgeSessionTest {
                 return null;
             }).get(5, TimeUnit.SECONDS);
             assertEquals(Map.of("rooms", 0, "peers", 0, "endpoints", 0, "addresses", 0, "rtpLegs", 0, "rtpAddresses", 0,
-                    "codecExecutors", 0), media.census().get(5, TimeUnit.SECONDS));
+                    "codecExecutors", 0,
+                            "recordings", 0, "recordingTaps", 0, "recordingWriters", 0), media.census().get(5, TimeUnit.SECONDS));
             waitUntil(() -> dev.parley.media.bridge.BridgeLegs.liveCodecStates() == 0, 3000);
         }
     }

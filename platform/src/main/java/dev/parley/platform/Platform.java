@@ -5,6 +5,10 @@ import dev.parley.platform.ddr.DynamicDestinationConfigs;
 import dev.parley.platform.ddr.DynamicDestinationSettings;
 import dev.parley.platform.ddr.DynamicDestinations;
 import dev.parley.platform.identity.IdentityDirectory;
+import dev.parley.platform.recording.LocalRecordingStore;
+import dev.parley.platform.recording.RecordingOptions;
+import dev.parley.platform.recording.RecordingSettings;
+import dev.parley.platform.recording.Recordings;
 import dev.parley.platform.store.Database;
 import dev.parley.platform.telephony.NumberService;
 import dev.parley.platform.telephony.TelephonyDirectory;
@@ -17,6 +21,7 @@ import dev.parley.platform.token.SigningKeyStore;
 import dev.parley.platform.token.TokenSigner;
 import dev.parley.platform.token.TokenVerifier;
 import java.time.Clock;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
@@ -38,10 +43,19 @@ public final class Platform {
     private final TelephonyDirectory telephony;
     private final DynamicDestinationConfigs dynamicDestinationConfigs;
     private final DynamicDestinations dynamicDestinations;
+    private final RecordingSettings recordingSettings;
+    private final Recordings recordings;
 
     /** As the full constructor, with dynamic destination resolving's documented defaults. */
     public Platform(Database database, Clock clock, String issuer, Duration keyRefreshInterval) {
         this(database, clock, issuer, keyRefreshInterval, DynamicDestinationSettings.defaults());
+    }
+
+    /** As the full constructor, with recordings under {@code ./data/recordings} (nothing is written there until something records). */
+    public Platform(Database database, Clock clock, String issuer, Duration keyRefreshInterval,
+                    DynamicDestinationSettings dynamicDestinationSettings) {
+        this(database, clock, issuer, keyRefreshInterval, dynamicDestinationSettings,
+                RecordingOptions.defaults(Path.of("data", "recordings")));
     }
 
     /**
@@ -52,9 +66,11 @@ public final class Platform {
      *                           its status reports are delivered only once
      *                           {@code dynamicDestinations().start()} is called (the server does,
      *                           the admin command line does not)
+     * @param recordingOptions   where recording files go (a {@link LocalRecordingStore} in its
+     *                           directory) and the tools that compose them
      */
     public Platform(Database database, Clock clock, String issuer, Duration keyRefreshInterval,
-                    DynamicDestinationSettings dynamicDestinationSettings) {
+                    DynamicDestinationSettings dynamicDestinationSettings, RecordingOptions recordingOptions) {
         this.database = database;
         this.accounts = new AccountService(database, clock);
         this.credentials = new ClientCredentialService(database, clock);
@@ -70,6 +86,9 @@ public final class Platform {
         this.dynamicDestinationConfigs = new DynamicDestinationConfigs(database, clock);
         this.dynamicDestinations = new DynamicDestinations(database, dynamicDestinationConfigs,
                 dynamicDestinationSettings, clock);
+        this.recordingSettings = new RecordingSettings(database, clock);
+        this.recordings = new Recordings(database, clock, recordingSettings,
+                new LocalRecordingStore(recordingOptions.directory()), recordingOptions);
     }
 
     public Database database() {
@@ -124,5 +143,18 @@ public final class Platform {
     /** Resolving call destinations through the account's callback, and status reports. */
     public DynamicDestinations dynamicDestinations() {
         return dynamicDestinations;
+    }
+
+    /** Each account's recording setting. */
+    public RecordingSettings recordingSettings() {
+        return recordingSettings;
+    }
+
+    /**
+     * The recordings of calls and rooms: begun, fed and finished by the calls, read and deleted
+     * through the API. Its compositions run in the background until {@code recordings().close()}.
+     */
+    public Recordings recordings() {
+        return recordings;
     }
 }

@@ -87,7 +87,7 @@ public final class Main {
         System.out.println("Parley listening on http://localhost:" + server.port()
                 + " (database: " + describeDatabase(config) + ")");
         System.out.println("API description: http://localhost:" + server.port() + "/openapi.json");
-        System.out.println("Demo page: http://localhost:" + server.port() + "/demo/");
+        System.out.println("Demo app: http://localhost:" + server.port() + "/ (the media server's own demo: /demo/)");
         System.out.println("Media: UDP port " + server.media().port() + ", offered to peers at "
                 + (server.media().candidates().isEmpty() ? "no address (set PARLEY_MEDIA_ANNOUNCED_ADDRESSES)"
                 : server.media().candidates().stream().map(a -> a.getAddress().getHostAddress())

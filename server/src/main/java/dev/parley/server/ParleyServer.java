@@ -9,6 +9,7 @@ import dev.parley.platform.signaling.SignalingSettings;
 import dev.parley.platform.store.Database;
 import dev.parley.server.config.ParleyConfig;
 import dev.parley.platform.calls.PhoneCalls;
+import dev.parley.platform.recording.RecoverySummary;
 import dev.parley.platform.telephony.TrunkKeepAlives;
 import dev.parley.telephony.sip.InboundHandler;
 import dev.parley.telephony.sip.SipStack;
@@ -32,10 +33,12 @@ public final class ParleyServer implements AutoCloseable {
     private final int port;
     private final Optional<IssuedApiKey> firstApiKey;
     private final Platform platform;
+    private final RecoverySummary recovered;
 
     private ParleyServer(Database database, MediaServer media, SipStack sip, TrunkKeepAlives keepAlives, ApiServer api,
-                         int port, Optional<IssuedApiKey> firstApiKey, Platform platform) {
+                         int port, Optional<IssuedApiKey> firstApiKey, Platform platform, RecoverySummary recovered) {
         this.platform = platform;
+        this.recovered = recovered;
         this.database = database;
         this.media = media;
         this.sip = sip;
@@ -59,10 +62,19 @@ public final class ParleyServer implements AutoCloseable {
         MediaServer media = null;
         SipStack sip = null;
         TrunkKeepAlives keepAlives = null;
+        Platform platform = null;
         try {
             // The issuer is fixed before the port is bound; with port 0 (tests) set public-url.
-            var platform = new Platform(database, clock, config.publicUrl(config.httpPort()), config.signingKeyRefresh(),
-                    config.dynamicDestinations());
+            platform = new Platform(database, clock, config.publicUrl(config.httpPort()), config.signingKeyRefresh(),
+                    config.dynamicDestinations(), config.recordings());
+            // Before anything records or is served: recordings a stopped run left are finalised
+            // (marked interrupted) and compositions it left are started again.
+            // The media module knows its own containers: it repairs what a kill cut (Duration,
+            // a half-written cluster) and says how long the file plays.
+            RecoverySummary recovered = platform.recordings().recoverAfterRestart((file, format) -> {
+                var repaired = dev.parley.media.recording.RecordingFiles.finalizeInterrupted(file);
+                return repaired.duration().isZero() ? Optional.empty() : Optional.of(repaired.duration());
+            });
             Optional<IssuedApiKey> firstKey = platform.accounts().hasAnyAccount()
                     ? Optional.empty()
                     : Optional.of(platform.accounts().createAccount(config.bootstrapAccountName()));
@@ -73,14 +85,18 @@ public final class ParleyServer implements AutoCloseable {
             sip = SipStack.start(config.sip().settings(media.candidates().stream().map(InetSocketAddress::getAddress).toList()),
                     call -> inbound.get().onInvite(call));
             var signaling = new Signaling(signalingSettings, clock, platform.tokenVerifier(), platform.identities(), media,
-                    new PhoneCalls.Services(sip, platform.telephony(), platform.dynamicDestinations()));
+                    new PhoneCalls.Services(sip, platform.telephony(), platform.dynamicDestinations()),
+                    platform.recordings(), platform.recordingSettings());
             inbound.set(signaling.phoneCalls());
-            keepAlives = new TrunkKeepAlives(sip, platform.telephony(), config.sip().keepAliveInterval(), Duration.ofSeconds(30));
+            // Trunks added or changed through the API are picked up within a ping interval (at most 30 s).
+            Duration interval = config.sip().keepAliveInterval();
+            keepAlives = new TrunkKeepAlives(sip, platform.telephony(), interval,
+                    interval.compareTo(Duration.ofSeconds(30)) < 0 ? interval : Duration.ofSeconds(30));
             var api = new ApiServer(config.api(), platform, media, clock, signaling);
             int port = api.start();
             // Status reports of dynamic destination resolving, including those an earlier run left.
             platform.dynamicDestinations().start();
-            return new ParleyServer(database, media, sip, keepAlives, api, port, firstKey, platform);
+            return new ParleyServer(database, media, sip, keepAlives, api, port, firstKey, platform, recovered);
         } catch (RuntimeException e) {
             if (keepAlives != null) {
                 keepAlives.close();
@@ -90,6 +106,9 @@ public final class ParleyServer implements AutoCloseable {
             }
             if (media != null) {
                 media.close();
+            }
+            if (platform != null) {
+                platform.recordings().close();
             }
             database.close();
             throw e;
@@ -118,6 +137,16 @@ public final class ParleyServer implements AutoCloseable {
         return media;
     }
 
+    /** What this start found of the recordings an earlier run left unfinished. */
+    public RecoverySummary recordingRecovery() {
+        return recovered;
+    }
+
+    /** The OPTIONS pings to trunks, and what they found. */
+    public TrunkKeepAlives trunkKeepAlives() {
+        return keepAlives;
+    }
+
     /** The SIP user agent (its port, for trunks and tests). */
     public SipStack sip() {
         return sip;
@@ -136,7 +165,12 @@ public final class ParleyServer implements AutoCloseable {
                 try {
                     platform.dynamicDestinations().close();
                 } finally {
-                    database.close();
+                    try {
+                        // Compositions still running are stopped; the next start composes them again.
+                        platform.recordings().close();
+                    } finally {
+                        database.close();
+                    }
                 }
             }
         }

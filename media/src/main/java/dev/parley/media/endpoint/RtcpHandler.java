@@ -47,7 +47,7 @@ final class RtcpHandler {
                 case SenderReport sr -> {
                     PublishedTrack track = endpoint.trackBySsrc(sr.ssrc());
                     if (track != null) {
-                        track.onSenderReport(sr.ntpTimestamp(), nowNanos);
+                        track.onSenderReport(sr.ntpTimestamp(), sr.rtpTimestamp(), nowNanos);
                     }
                     reportBlocks(sr.reports());
                 }

@@ -6,12 +6,12 @@ import java.util.Locale;
  * Tells whether an RTP payload starts a keyframe, so a new or resumed subscriber can be held
  * back until one comes (its decoder cannot start elsewhere).
  */
-final class Keyframes {
+public final class Keyframes {
 
     private Keyframes() {
     }
 
-    static boolean isKeyframe(String codec, byte[] b, int payloadOffset, int payloadLength) {
+    public static boolean isKeyframe(String codec, byte[] b, int payloadOffset, int payloadLength) {
         return switch (codec.toUpperCase(Locale.ROOT)) {
             case "VP8" -> vp8(b, payloadOffset, payloadLength);
             case "H264" -> h264(b, payloadOffset, payloadLength);

@@ -205,8 +205,11 @@ public final class PublishedTrack {
     }
 
     /** The publisher sent a sender report for this track. */
-    public void onSenderReport(long ntpTimestamp, long nowNanos) {
+    public void onSenderReport(long ntpTimestamp, long rtpTimestamp, long nowNanos) {
         reception.onSenderReport(ntpTimestamp, nowNanos);
+        for (int i = 0; i < taps.size(); i++) {
+            taps.get(i).onSenderReport(this, ntpTimestamp, rtpTimestamp, nowNanos);
+        }
     }
 
     /** Asks the publisher for a keyframe, unless one was asked for very recently. */

@@ -276,6 +276,26 @@ public final class SyntheticPeer implements AutoCloseable {
         sendRaw(p, srtpOut.protectRtp(p, 0, 12 + length));
     }
 
+    /** Sends one video packet carrying {@code payload} as it is (a real VP8 payload with its descriptor, say). */
+    public void sendVideoPayload(byte[] payload, long timestamp, boolean marker) {
+        byte[] p = sendBuffer;
+        p[0] = (byte) 0x80;
+        p[1] = (byte) ((marker ? 0x80 : 0) | VIDEO_PT);
+        RtpHeaders.setSequenceNumber(p, 0, videoSequence++ & 0xffff);
+        RtpHeaders.setTimestamp(p, 0, timestamp);
+        RtpHeaders.setSsrc(p, 0, VIDEO_SSRC);
+        System.arraycopy(payload, 0, p, 12, payload.length);
+        sendRaw(p, srtpOut.protectRtp(p, 0, 12 + payload.length));
+    }
+
+    /** Sends an RTCP sender report for {@code ssrc}: at wall-clock {@code ntp} (RFC 3550 §4) its timestamp was {@code rtpTimestamp}. */
+    public void sendSenderReport(long ssrc, long ntp, long rtpTimestamp) {
+        var report = new dev.parley.protocol.rtcp.SenderReport(ssrc, ntp, rtpTimestamp, 0, 0, List.of());
+        byte[] p = new byte[200];
+        int length = dev.parley.protocol.rtcp.RtcpPacket.writeCompound(List.of(report), p, 0);
+        sendRaw(p, srtpOut.protectRtcp(p, 0, length));
+    }
+
     /** Sends one audio packet with {@code payloadSize} bytes; the first 8 carry the send time in nanoseconds. */
     public void sendAudio(int payloadSize, long timestamp) {
         sendRtp(AUDIO_SSRC, AUDIO_PT, audioSequence++, timestamp, payloadSize, false, -1);

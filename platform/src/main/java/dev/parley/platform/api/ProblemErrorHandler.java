@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import org.eclipse.jetty.http.HttpField;
 import org.eclipse.jetty.http.HttpFields;
 import org.eclipse.jetty.http.HttpHeader;
+import org.eclipse.jetty.http.HttpMethod;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
@@ -24,12 +25,23 @@ final class ProblemErrorHandler extends ErrorHandler {
     protected void generateResponse(Request request, Response response, int code, String message, Throwable cause,
                                     Callback callback) {
         response.getHeaders().put(HttpHeader.CONTENT_TYPE, CONTENT_TYPE);
-        response.write(true, ByteBuffer.wrap(body(code)), callback);
+        // A HEAD answer has no body: one written anyway would be read as the start of the next
+        // response. A request Jetty refused (a URI it finds ambiguous) reaches here with the
+        // method "BAD", so it may have been a HEAD: the connection is closed after the answer,
+        // and a client cannot misread the body as its next response.
+        boolean head = HttpMethod.HEAD.is(request.getMethod());
+        if ("BAD".equals(request.getMethod())) {
+            response.getHeaders().put(HttpHeader.CONNECTION, "close");
+        }
+        response.write(true, head ? ByteBuffer.allocate(0) : ByteBuffer.wrap(body(code)), callback);
     }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         fields.put(new HttpField(HttpHeader.CONTENT_TYPE, CONTENT_TYPE));
+        // Jetty closes the connection after a request it could not take; saying so keeps a client
+        // from sending its next request on it (and, after a HEAD, from misreading this body).
+        fields.put(new HttpField(HttpHeader.CONNECTION, "close"));
         return ByteBuffer.wrap(body(status));
     }
 

@@ -121,7 +121,7 @@ final class Call extends Conversation {
         ringingNow();
         early = phone.member(callId, phone.identity());
         caller.send(new ServerMessage.CallEarlyMedia(callId));
-        media.membersChanged();
+        membersChanged();
     }
 
     @Override
@@ -152,6 +152,28 @@ final class Call extends Conversation {
     @Override
     String kind() {
         return "call";
+    }
+
+    @Override
+    boolean recordable() {
+        return state == State.ESTABLISHED;
+    }
+
+    @Override
+    boolean audioOnlyRecording() {
+        return caller.isPhone() || members().stream().anyMatch(Member::isPhone)
+                || ringing.stream().anyMatch(d -> d instanceof PhoneDevice);
+    }
+
+    @Override
+    dev.parley.platform.recording.CallType recordingCallType() {
+        return audioOnlyRecording() ? dev.parley.platform.recording.CallType.PHONE_CALL
+                : dev.parley.platform.recording.CallType.WEBRTC_CALL;
+    }
+
+    @Override
+    String recordingCallId() {
+        return callId;
     }
 
     @Override
@@ -208,6 +230,9 @@ final class Call extends Conversation {
         cancelRingTimer();
         answered = device instanceof PhoneDevice phone ? phone.member(callId, phone.identity())
                 : new Member(device, callId, accept.video() == null || accept.video());
+        if (!(device instanceof PhoneDevice)) {
+            answered.recording = recordingOutcome(device, accept.recording());
+        }
         early = null;
         if (!(device instanceof PhoneDevice)) {
             service.joined(answered.device, this);
@@ -221,7 +246,7 @@ final class Call extends Conversation {
         String start = establishedAt.toString();
         caller.send(new ServerMessage.CallEstablished(null, callId, start));
         answered.send(new ServerMessage.CallEstablished(accept.requestId(), callId, start));
-        media.membersChanged();
+        membersChanged();
     }
 
     private void hangup(Device device, Optional<Member> member) {
@@ -295,6 +320,7 @@ final class Call extends Conversation {
         }
         ringing.forEach(device -> device.send(ended));
         ringing.clear();
+        recording.stop();
         media.close();
         service.finished(this);
         onEnded.accept(this);

@@ -14,6 +14,8 @@ import java.util.Optional;
 final class CallRoom extends Conversation {
 
     final String name;
+    /** This room's session (a room emptied and joined again is a new one): its recording's call id. */
+    private final String session = dev.parley.platform.common.Secrets.id("room", 20);
     private final List<Member> members = new ArrayList<>();
     private boolean closed;
 
@@ -38,6 +40,9 @@ final class CallRoom extends Conversation {
         }
         var member = device instanceof PhoneDevice phone ? phone.member(service.newCallId(), phone.identity())
                 : new Member(device, service.newCallId(), join.video() == null || join.video());
+        if (!(device instanceof PhoneDevice)) {
+            member.recording = recordingOutcome(device, join.recording());
+        }
         var present = members.stream().map(Member::participant).toList();
         members.add(member);
         service.joined(device, this, member.callId);
@@ -45,7 +50,7 @@ final class CallRoom extends Conversation {
         for (Member other : others(member)) {
             other.send(new ServerMessage.ParticipantJoined(other.callId, member.participant()));
         }
-        media.membersChanged();
+        membersChanged();
         return true;
     }
 
@@ -67,6 +72,26 @@ final class CallRoom extends Conversation {
     @Override
     String kind() {
         return "room";
+    }
+
+    @Override
+    boolean recordable() {
+        return !closed;
+    }
+
+    @Override
+    boolean audioOnlyRecording() {
+        return false; // a phone member's file is audio only all the same
+    }
+
+    @Override
+    dev.parley.platform.recording.CallType recordingCallType() {
+        return dev.parley.platform.recording.CallType.ROOM_CALL;
+    }
+
+    @Override
+    String recordingCallId() {
+        return session;
     }
 
     @Override
@@ -125,6 +150,7 @@ final class CallRoom extends Conversation {
     private void closeIfEmpty() {
         if (members.isEmpty() && !closed) {
             closed = true;
+            recording.stop();
             media.close();
             service.roomClosed(this);
         }

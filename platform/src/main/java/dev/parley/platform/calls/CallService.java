@@ -3,6 +3,8 @@ package dev.parley.platform.calls;
 import dev.parley.media.MediaServer;
 import dev.parley.platform.common.Secrets;
 import dev.parley.platform.identity.IdentityDirectory;
+import dev.parley.platform.recording.RecordingSettings;
+import dev.parley.platform.recording.Recordings;
 import dev.parley.platform.signaling.ClientMessage;
 import dev.parley.platform.signaling.ServerMessage;
 import dev.parley.platform.signaling.SignalingSettings;
@@ -38,6 +40,8 @@ public final class CallService implements AutoCloseable {
     private final MediaServer media;
     private final IdentityDirectory identities;
     private final Presence presence;
+    private final Recordings recordings;
+    private final RecordingSettings recordingSettings;
     private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("parley-call-timers").daemon().factory());
@@ -50,7 +54,9 @@ public final class CallService implements AutoCloseable {
     private final Map<String, CallRoom> rooms = new HashMap<>();
 
     public CallService(SignalingSettings settings, Clock clock, MediaServer media, IdentityDirectory identities,
-                       Presence presence) {
+                       Presence presence, Recordings recordings, RecordingSettings recordingSettings) {
+        this.recordings = recordings;
+        this.recordingSettings = recordingSettings;
         this.settings = settings;
         this.clock = clock;
         this.media = media;
@@ -69,7 +75,8 @@ public final class CallService implements AutoCloseable {
         String callId = newCallId();
         var setup = CallSetup.of(new Member(caller, callId, video), "WEBRTC", customData(request.customData()))
                 .announcing(call -> caller.send(new ServerMessage.CallCreated(request.requestId(), callId,
-                        caller.identity(), request.to(), "WEBRTC")));
+                        caller.identity(), request.to(), "WEBRTC")))
+                .recording(request.recording());
         callIdentity(setup, request.to(), video);
     }
 
@@ -80,23 +87,37 @@ public final class CallService implements AutoCloseable {
      * callee ring (a phone caller's media answer), {@code onEnded} last.
      */
     record CallSetup(Member caller, String callerType, Map<String, String> customData, Consumer<Call> announce,
-                     Function<Call, CompletionStage<?>> before, Consumer<Call> onEnded) {
+                     Function<Call, CompletionStage<?>> before, Consumer<Call> onEnded, String recordingOption) {
 
         static CallSetup of(Member caller, String callerType, Map<String, String> customData) {
             return new CallSetup(caller, callerType, customData, call -> { },
-                    call -> CompletableFuture.completedFuture(null), call -> { });
+                    call -> CompletableFuture.completedFuture(null), call -> { }, null);
         }
 
         CallSetup announcing(Consumer<Call> announce) {
-            return new CallSetup(caller, callerType, customData, announce, before, onEnded);
+            return new CallSetup(caller, callerType, customData, announce, before, onEnded, recordingOption);
         }
 
         CallSetup before(Function<Call, CompletionStage<?>> before) {
-            return new CallSetup(caller, callerType, customData, announce, before, onEnded);
+            return new CallSetup(caller, callerType, customData, announce, before, onEnded, recordingOption);
         }
 
         CallSetup onEnded(Consumer<Call> onEnded) {
-            return new CallSetup(caller, callerType, customData, announce, before, onEnded);
+            return new CallSetup(caller, callerType, customData, announce, before, onEnded, recordingOption);
+        }
+
+        /** The caller's recording option (absent, AUDIO or AUDIO_AND_VIDEO). */
+        CallSetup recording(String option) {
+            return new CallSetup(caller, callerType, customData, announce, before, onEnded, option);
+        }
+    }
+
+    /** The account's recording setting, and the caller's outcome from it (blocking: database). */
+    private void recordingOf(Conversation conversation, CallSetup setup) {
+        conversation.accountRecording = recordingSettings.get(conversation.accountId).recording();
+        Member caller = setup.caller();
+        if (!(caller.device instanceof PhoneDevice)) {
+            caller.recording = conversation.recordingOutcome(caller.device, setup.recordingOption());
         }
     }
 
@@ -110,6 +131,7 @@ public final class CallService implements AutoCloseable {
         String accountId = caller.device.accountId();
         var call = new Call(this, caller.callId, caller, setup.callerType(), to, video, setup.customData());
         call.onEnded(setup.onEnded());
+        recordingOf(call, setup);
         ErrorCode refusal = null;
         List<Device> devices = List.of();
         if (!identities.exists(accountId, to)) {
@@ -148,6 +170,7 @@ public final class CallService implements AutoCloseable {
         Member caller = setup.caller();
         var call = new Call(this, caller.callId, caller, setup.callerType(), callee.identity(), false, setup.customData());
         call.onEnded(setup.onEnded());
+        recordingOf(call, setup);
         callee.leg().attach(call);
         call.browserAudioCodecs = callee.leg().browserAudioCodecs;
         callee.member(caller.callId, callee.identity());
@@ -204,6 +227,7 @@ public final class CallService implements AutoCloseable {
     /** {@code join-room}: the room of that name in the device's account, created on first join. */
     public void joinRoom(Device device, ClientMessage.JoinRoom request) {
         CallRoom room = roomFor(device.accountId(), request.room());
+        room.accountRecording = recordingSettings.get(device.accountId()).recording();
         room.executor.execute(() -> {
             if (!room.join(device, request)) {
                 joinRoom(device, request);
@@ -307,6 +331,19 @@ public final class CallService implements AutoCloseable {
 
     MediaServer media() {
         return media;
+    }
+
+    Recordings recordings() {
+        return recordings;
+    }
+
+    /** Rooms read the account's recording setting at each join. */
+    RecordingSettings recordingSettings() {
+        return recordingSettings;
+    }
+
+    ExecutorService workers() {
+        return workers;
     }
 
     private List<Conversation> conversationsOf(Device device) {

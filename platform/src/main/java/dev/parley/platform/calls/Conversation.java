@@ -16,6 +16,10 @@ abstract class Conversation {
     final String mediaRoomKey;
     final CallService service;
     final ConversationMedia media;
+    final ConversationRecording recording;
+    /** The account's recording setting, read when the conversation was made (rooms: at each join). */
+    volatile dev.parley.platform.recording.AccountRecording accountRecording =
+            dev.parley.platform.recording.AccountRecording.NO_RECORDING;
     /**
      * The codecs WebRTC members publish their microphone in: empty for Opus (the default); the
      * trunk's G.711 when a phone takes part and browsers take G.711, so the SFU passes the
@@ -29,7 +33,31 @@ abstract class Conversation {
         this.accountId = accountId;
         this.mediaRoomKey = mediaRoomKey;
         this.media = new ConversationMedia(this, service.media());
+        this.recording = new ConversationRecording(this, service.media(), service.recordings(), service.workers());
     }
+
+    /** Members joined, accepted or began early media: media follows, and the recording decides whether to start. */
+    final void membersChanged() {
+        media.membersChanged();
+        recording.update();
+    }
+
+    /** One member's recording outcome from the account's setting, its token and its option (RecordingPolicy). */
+    final java.util.Optional<dev.parley.platform.recording.RecordingType> recordingOutcome(Device device, String option) {
+        return dev.parley.platform.recording.RecordingPolicy.outcome(accountRecording, device.recordingCapability(),
+                java.util.Optional.ofNullable(option).map(dev.parley.platform.recording.RecordingType::valueOf));
+    }
+
+    /** Whether the conversation may be recorded now (a call only once established). */
+    abstract boolean recordable();
+
+    /** A call with a phone or SIP endpoint records audio only. */
+    abstract boolean audioOnlyRecording();
+
+    abstract dev.parley.platform.recording.CallType recordingCallType();
+
+    /** The id its recording is listed under (a call's id; a room's session). */
+    abstract String recordingCallId();
 
     /** The members that exchange media now (a call's parties, a room's members). */
     abstract List<Member> members();

@@ -148,6 +148,7 @@ final class ConversationMedia {
                     rows.orElse(List.of()).forEach(row -> byId.put(row.trackId(), row));
                     tracks = byId;
                     updateSubscriptions();
+                    conversation.recording.tracksChanged();
                 }, conversation.executor);
     }
 

@@ -16,6 +16,11 @@ public interface Device {
     /** True while its socket is up; false while the session is held for resumption. */
     boolean isOnline();
 
+    /** The recording capability of the device's token (none for phones and apps). */
+    default java.util.Optional<dev.parley.platform.token.RecordingCapability> recordingCapability() {
+        return java.util.Optional.empty();
+    }
+
     /** Sends without blocking; dropped when the socket is down (the client resyncs on resume). */
     void send(ServerMessage message);
 }

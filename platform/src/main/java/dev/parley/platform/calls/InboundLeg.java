@@ -22,10 +22,15 @@ final class InboundLeg extends PhoneLeg {
     private boolean wantProgress;
     private boolean wantAnswer;
 
+    /** The caller gave up before its call reached a conversation (set from a SIP thread). */
+    private volatile boolean goneEarly;
+
     InboundLeg(PhoneDevice device, IncomingCall sip, MediaServer media, MediaServer.RtpOptions rtpOptions,
                List<String> browserAudioCodecs) {
         super(device, media, rtpOptions, browserAudioCodecs);
         this.sip = sip;
+        // At once: a CANCEL may come while the number is still being looked up.
+        listen();
     }
 
     /** The number or URI the caller dialled, as the INVITE's Request-URI names it. */
@@ -40,11 +45,14 @@ final class InboundLeg extends PhoneLeg {
      */
     CompletableFuture<Void> prepare(String participant) {
         Optional<String> offer = sip.sdpOffer();
+        if (goneEarly) {
+            farEndEnded = true;
+            return CompletableFuture.failedFuture(new IllegalStateException("the caller gave up"));
+        }
         if (offer.isEmpty()) {
             return CompletableFuture.failedFuture(new IllegalArgumentException(
                     "the INVITE carries no SDP offer (a late offer is not supported)"));
         }
-        listen();
         return media.answerRtp(conversation.mediaRoomKey, participant, offer.get(), rtpOptions)
                 .thenAcceptAsync(leg -> {
                     rtpPeerId = leg.peerId();
@@ -63,17 +71,17 @@ final class InboundLeg extends PhoneLeg {
         sip.setListener(new IncomingCall.Listener() {
             @Override
             public void onCancelled() {
-                post(InboundLeg.this::farEndLeft);
+                left();
             }
 
             @Override
             public void onRemoteHangup() {
-                post(InboundLeg.this::farEndLeft);
+                left();
             }
 
             @Override
             public void onAckTimeout() {
-                post(InboundLeg.this::farEndLeft);
+                left();
             }
 
             @Override
@@ -81,6 +89,15 @@ final class InboundLeg extends PhoneLeg {
                 return farEndReinvite(sdpOffer);
             }
         });
+    }
+
+    /** On a SIP thread: the caller left, before or after its call reached a conversation. */
+    private void left() {
+        goneEarly = true;
+        Conversation attached = conversation;
+        if (attached != null) {
+            attached.executor.execute(this::farEndLeft);
+        }
     }
 
     /** CANCEL, BYE, or no ACK: the caller is gone; its conversation hears a hangup. */

@@ -21,6 +21,8 @@ final class Member {
     private final String shownAs;
     /** The member's plain-RTP leg when it is a phone or SIP endpoint. */
     final Optional<PhoneLeg> phone;
+    /** What this member's settings ask to record (RecordingPolicy); a phone asks for nothing itself. */
+    Optional<dev.parley.platform.recording.RecordingType> recording = Optional.empty();
     boolean audioMuted;
     boolean camera;
     boolean screenShare;

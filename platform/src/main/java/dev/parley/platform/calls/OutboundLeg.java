@@ -108,7 +108,7 @@ final class OutboundLeg extends PhoneLeg {
                             "the far end's answer cannot be used: " + failure.getMessage());
                     return;
                 }
-                conversation.handle(device, new ClientMessage.Accept(null, callId(), false));
+                conversation.handle(device, new ClientMessage.Accept(null, callId(), false, null));
             }, conversation.executor));
         }
 

@@ -65,7 +65,16 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
      * at once ({@code call-created} then {@code call-ended}; for a phone that called in, the
      * INVITE's refusal).
      */
-    private record Origin(Member caller, String callerType, String requestId) {
+    private record Origin(Member caller, String callerType, String requestId, String recording) {
+
+        Origin(Member caller, String callerType, String requestId) {
+            this(caller, callerType, requestId, null);
+        }
+
+        /** The same caller under another name (a dynamic destination's masking). */
+        Origin as(Member renamed) {
+            return new Origin(renamed, callerType, requestId, recording);
+        }
 
         boolean isApp() {
             return !(caller.device instanceof PhoneDevice);
@@ -89,7 +98,7 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
     /** {@code call-phone}: a number through the trunk, or on-net. Blocking (database). */
     public void callPhone(Device caller, ClientMessage.CallPhone request) {
         var origin = new Origin(new Member(caller, calls.newCallId(), false, request.from(), Optional.empty()), "PHONE",
-                request.requestId());
+                request.requestId(), request.recording());
         if (!E164.isValid(request.to())) {
             origin.refused(request.to(), "PHONE", ErrorCode.INVALID_DESTINATION, "to must be an E.164 phone number");
             return;
@@ -107,7 +116,8 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
 
     /** {@code call-sip}: a SIP URI on one of the account's trunks. Blocking (database). */
     public void callSip(Device caller, ClientMessage.CallSip request) {
-        var origin = new Origin(new Member(caller, calls.newCallId(), false), "WEBRTC", request.requestId());
+        var origin = new Origin(new Member(caller, calls.newCallId(), false), "WEBRTC", request.requestId(),
+                request.recording());
         Optional<SipUri> uri = SipUri.parse(request.to());
         if (uri.isEmpty() || uri.get().user().isEmpty()) {
             origin.refused(request.to(), "SIP", ErrorCode.INVALID_DESTINATION, "to must be a sip: URI with a user");
@@ -124,18 +134,18 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
                 .whenCompleteAsync((resolution, failure) -> {
                     Resolution outcome = failure == null ? resolution
                             : new Resolution.Failed(dev.parley.platform.ddr.ResolveFailure.URL_UNREACHABLE, failure.toString());
-                    routeDynamic(caller, callId, request.requestId(), caller.identity(), data, outcome);
+                    routeDynamic(caller, callId, request.requestId(), request.recording(), caller.identity(), data, outcome);
                 }, workers);
     }
 
-    private void routeDynamic(Device caller, String callId, String requestId, String source, Map<String, String> data,
-                              Resolution resolution) {
+    private void routeDynamic(Device caller, String callId, String requestId, String recording, String source,
+                              Map<String, String> data, Resolution resolution) {
         String accountId = caller.accountId();
         switch (resolution) {
             case Resolution.Route route -> {
                 String shownAs = route.source().orElse(source);
                 var origin = new Origin(new Member(caller, callId, false, shownAs, Optional.empty()),
-                        route.action() == RouteAction.CALL ? "WEBRTC" : "PHONE", requestId);
+                        route.action() == RouteAction.CALL ? "WEBRTC" : "PHONE", requestId, recording);
                 var report = reportTo(accountId, source, route.destination());
                 Optional<Call> call = route.action() == RouteAction.CALL
                         ? Optional.of(calls.callIdentity(setup(origin, data, report)
@@ -229,7 +239,8 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
     private Optional<Call> toSip(Origin origin, SipUri uri, String callerUser, Map<String, String> data,
                                  java.util.function.Consumer<Call> onEnded) {
         String to = uri.withoutHeaders().write();
-        Optional<Trunk> trunk = directory.trunkForSipHost(origin.caller().device.accountId(), uri.hostForLookup());
+        Optional<Trunk> trunk = directory.trunkForSipHost(origin.caller().device.accountId(), uri.hostForLookup(),
+                uri.port());
         if (trunk.isEmpty()) {
             return origin.refused(to, "SIP", ErrorCode.FORBIDDEN, "the URI's host is not one of the account's trunks");
         }
@@ -276,10 +287,9 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
                         return;
                     }
                     String shown = route.source().orElse(callerId);
-                    var masked = new Origin(origin.caller().device instanceof PhoneDevice phone
+                    var masked = origin.as(origin.caller().device instanceof PhoneDevice phone
                             ? phone.show(origin.caller().callId, shown)
-                            : new Member(origin.caller().device, origin.caller().callId, false, shown, Optional.empty()),
-                            origin.callerType(), origin.requestId());
+                            : new Member(origin.caller().device, origin.caller().callId, false, shown, Optional.empty()));
                     var report = reportTo(accountId, callerId, route.destination());
                     Optional<Call> call = route.action() == RouteAction.CALL
                             ? Optional.of(calls.callIdentity(setup(masked, data, report)
@@ -299,11 +309,14 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
         }
         InboundLeg leg = (InboundLeg) phone.leg();
         CallRoom room = calls.roomFor(phone.accountId(), name);
+        room.accountRecording = calls.recordingSettings().get(phone.accountId()).recording();
         leg.attach(room);
         leg.prepare(origin.caller().identity()).whenCompleteAsync((ok, failure) -> {
             if (failure != null) {
                 leg.end(ErrorCode.MEDIA_FAILED);
-            } else if (!room.join(phone, new ClientMessage.JoinRoom(null, name, false, null))) {
+            } else if (leg.ended) {
+                return; // the caller gave up meanwhile
+            } else if (!room.join(phone, new ClientMessage.JoinRoom(null, name, false, null, null))) {
                 leg.end(ErrorCode.DESTINATION_UNAVAILABLE);
             }
         }, room.executor);
@@ -313,7 +326,8 @@ public final class PhoneCalls implements InboundHandler, AutoCloseable {
     /** The call's setup; a phone that called in answers with its media before the callee rings. */
     private static CallService.CallSetup setup(Origin origin, Map<String, String> data,
                                                java.util.function.Consumer<Call> onEnded) {
-        var setup = CallService.CallSetup.of(origin.caller(), origin.callerType(), data).onEnded(onEnded);
+        var setup = CallService.CallSetup.of(origin.caller(), origin.callerType(), data).onEnded(onEnded)
+                .recording(origin.recording());
         if (origin.caller().device instanceof PhoneDevice phone && phone.leg() instanceof InboundLeg leg) {
             return setup.before(call -> {
                 leg.attach(call);

@@ -27,7 +27,8 @@ abstract sealed class PhoneLeg permits InboundLeg, OutboundLeg {
      * trunk's G.711 when browsers take G.711 (no transcoding), empty for Opus.
      */
     final List<String> browserAudioCodecs;
-    Conversation conversation;
+    /** Set once, before the leg's first event can need it; read from SIP threads too. */
+    volatile Conversation conversation;
     /** The RTP leg on the media server, once made. */
     String rtpPeerId;
     /** The SIP side is over (or being ended) for this leg. */

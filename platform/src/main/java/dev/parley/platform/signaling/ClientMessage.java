@@ -43,25 +43,29 @@ public sealed interface ClientMessage {
     record Ping(String requestId) implements ClientMessage {
     }
 
-    record Call(String requestId, String to, Boolean video, Map<String, Object> customData) implements ClientMessage {
+    record Call(String requestId, String to, Boolean video, Map<String, Object> customData, String recording)
+            implements ClientMessage {
     }
 
     /** A phone number (E.164) through the account's trunk, with {@code from} as the caller ID. */
-    record CallPhone(String requestId, String to, String from, Map<String, Object> customData) implements ClientMessage {
+    record CallPhone(String requestId, String to, String from, Map<String, Object> customData, String recording)
+            implements ClientMessage {
     }
 
     /** A SIP URI on one of the account's trunks. */
-    record CallSip(String requestId, String to, Map<String, Object> customData) implements ClientMessage {
+    record CallSip(String requestId, String to, Map<String, Object> customData, String recording)
+            implements ClientMessage {
     }
 
     /** Where the account's dynamic destination callback says. */
-    record CallDynamic(String requestId, Map<String, Object> customData) implements ClientMessage {
+    record CallDynamic(String requestId, Map<String, Object> customData, String recording) implements ClientMessage {
     }
 
-    record JoinRoom(String requestId, String room, Boolean video, Map<String, Object> customData) implements ClientMessage {
+    record JoinRoom(String requestId, String room, Boolean video, Map<String, Object> customData, String recording)
+            implements ClientMessage {
     }
 
-    record Accept(String requestId, String callId, Boolean video) implements CallScoped {
+    record Accept(String requestId, String callId, Boolean video, String recording) implements CallScoped {
     }
 
     record Decline(String requestId, String callId) implements CallScoped {

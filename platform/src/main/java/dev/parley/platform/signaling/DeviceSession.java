@@ -16,6 +16,7 @@ final class DeviceSession implements Device {
     private final String identity;
     /** An app connected with an OAuth access token: no identity, so never rung. */
     private final boolean application;
+    private final java.util.Optional<dev.parley.platform.token.RecordingCapability> recordingCapability;
     private final String displayName;
     private final SignalingCodec codec;
     private Connection connection;
@@ -23,7 +24,9 @@ final class DeviceSession implements Device {
     private long heldSinceNanos;
 
     DeviceSession(String sessionId, String accountId, String identity, String displayName, boolean application,
+                  java.util.Optional<dev.parley.platform.token.RecordingCapability> recordingCapability,
                   SignalingCodec codec, Connection connection) {
+        this.recordingCapability = recordingCapability;
         this.sessionId = sessionId;
         this.accountId = accountId;
         this.identity = identity;
@@ -46,6 +49,11 @@ final class DeviceSession implements Device {
     @Override
     public String identity() {
         return identity;
+    }
+
+    @Override
+    public java.util.Optional<dev.parley.platform.token.RecordingCapability> recordingCapability() {
+        return recordingCapability;
     }
 
     /** Connected with an OAuth access token: it places phone calls and is never called. */

@@ -33,6 +33,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = ServerMessage.ParticipantMedia.class, name = "participant-media"),
         @JsonSubTypes.Type(value = ServerMessage.HoldChanged.class, name = "hold-changed"),
         @JsonSubTypes.Type(value = ServerMessage.Dtmf.class, name = "dtmf"),
+        @JsonSubTypes.Type(value = ServerMessage.RecordingStarted.class, name = "recording-started"),
         @JsonSubTypes.Type(value = ServerMessage.NetworkQuality.class, name = "network-quality"),
         @JsonSubTypes.Type(value = ServerMessage.ParticipantConnection.class, name = "participant-connection"),
 })
@@ -118,6 +119,10 @@ public sealed interface ServerMessage {
     }
 
     record Dtmf(String callId, String participant, String digit) implements ServerMessage {
+    }
+
+    /** The call or room is recorded from now on: {@code recordingType} AUDIO or AUDIO_AND_VIDEO. */
+    record RecordingStarted(String callId, String recordingType) implements ServerMessage {
     }
 
     record NetworkQuality(String callId, String participant, int networkQuality, double mos, double loss,

@@ -49,11 +49,12 @@ public final class Signaling implements AutoCloseable {
             Thread.ofPlatform().name("parley-heartbeat").daemon().factory());
 
     public Signaling(SignalingSettings settings, Clock clock, TokenVerifier tokens, IdentityDirectory identities,
-                     MediaServer media, PhoneCalls.Services phoneServices) {
+                     MediaServer media, PhoneCalls.Services phoneServices, dev.parley.platform.recording.Recordings recordings,
+                     dev.parley.platform.recording.RecordingSettings recordingSettings) {
         this.settings = settings;
         this.tokens = tokens;
         this.identities = identities;
-        this.calls = new CallService(settings, clock, media, identities, registry);
+        this.calls = new CallService(settings, clock, media, identities, registry, recordings, recordingSettings);
         this.phones = new PhoneCalls(calls, media, phoneServices);
         long period = Math.max(50, Math.min(1000, settings.heartbeatTimeout().toMillis() / 5));
         sweeper.scheduleWithFixedDelay(this::sweep, period, period, TimeUnit.MILLISECONDS);
@@ -175,7 +176,7 @@ public final class Signaling implements AutoCloseable {
             }
         }
         var session = new DeviceSession("s-" + Secrets.id("s", 24).substring(2), id.accountId(), id.identity(),
-                id.displayName().orElse(id.identity()), id.application(), codec, connection);
+                id.displayName().orElse(id.identity()), id.application(), id.recording(), codec, connection);
         connection.session = session;
         registry.add(session);
         sendRegistered(connection, session, register, false);

@@ -22,6 +22,25 @@ final class Validation {
 
     /** What is wrong with {@code message}, if anything. */
     static Optional<String> check(ClientMessage message) {
+        return recording(message).or(() -> rules(message));
+    }
+
+    /** The recording option of the messages that carry one: absent, AUDIO or AUDIO_AND_VIDEO. */
+    private static Optional<String> recording(ClientMessage message) {
+        String recording = switch (message) {
+            case ClientMessage.Call c -> c.recording();
+            case ClientMessage.CallPhone c -> c.recording();
+            case ClientMessage.CallSip c -> c.recording();
+            case ClientMessage.CallDynamic c -> c.recording();
+            case ClientMessage.JoinRoom j -> j.recording();
+            case ClientMessage.Accept a -> a.recording();
+            default -> null;
+        };
+        return recording == null || recording.equals("AUDIO") || recording.equals("AUDIO_AND_VIDEO") ? Optional.empty()
+                : Optional.of("recording must be AUDIO or AUDIO_AND_VIDEO");
+    }
+
+    private static Optional<String> rules(ClientMessage message) {
         return switch (message) {
             case ClientMessage.Register r -> r.resume() != null && r.resume().length() > 64
                     ? Optional.of("resume must be a session id") : Optional.empty();

@@ -83,13 +83,23 @@ public final class TelephonyDirectory {
      * must not become an open relay to any SIP server on the internet.
      */
     public Optional<Trunk> trunkForSipHost(String accountId, String host) {
+        return trunkForSipHost(accountId, host, java.util.OptionalInt.empty());
+    }
+
+    /**
+     * As {@link #trunkForSipHost(String, String)}; when several of the account's trunks are on
+     * that host, the one on {@code port} (the URI's port, 5060 when it names none) wins.
+     */
+    public Optional<Trunk> trunkForSipHost(String accountId, String host, java.util.OptionalInt port) {
         Optional<String> wanted = Hosts.normalize(host);
         if (wanted.isEmpty()) {
             return Optional.empty();
         }
-        return database.transaction(c -> TrunkRows.ofAccount(c, accountId)).stream()
+        List<Trunk> onHost = database.transaction(c -> TrunkRows.ofAccount(c, accountId)).stream()
                 .filter(t -> Hosts.normalize(t.host()).equals(wanted))
-                .findFirst();
+                .toList();
+        int wantedPort = port.orElse(5060);
+        return onHost.stream().filter(t -> t.port() == wantedPort).findFirst().or(() -> onHost.stream().findFirst());
     }
 
     private static Optional<Trunk> trunkOf(java.sql.Connection c, PhoneNumber number) throws java.sql.SQLException {

@@ -14,7 +14,7 @@ public final class ConfigKeys {
     public static final ConfigKey PUBLIC_URL = new ConfigKey("public-url", "",
             "URL clients reach Parley at; the issuer of tokens. Empty: http://localhost:<http.port>.");
     public static final ConfigKey DATA_DIR = new ConfigKey("data.dir", "./data",
-            "Directory for the embedded database and, later, recordings.");
+            "Directory for the embedded database and, unless recordings.dir says otherwise, recordings.");
     public static final ConfigKey DB_URL = new ConfigKey("db.url", "",
             "JDBC URL of a PostgreSQL database (jdbc:postgresql://host:5432/parley). Empty: embedded H2 in data.dir.");
     public static final ConfigKey DB_USER = new ConfigKey("db.user", "parley",
@@ -62,11 +62,23 @@ public final class ConfigKeys {
             "POST /demo/token (sign in to the demo app without an API key): on, off, or auto (on with the embedded "
                     + "database, i.e. db.url empty; off otherwise).");
 
+    public static final ConfigKey RECORDINGS_DIR = new ConfigKey("recordings.dir", "",
+            "Directory of recording files (one subdirectory per recording). Empty: <data.dir>/recordings.");
+    public static final ConfigKey RECORDINGS_FFMPEG = new ConfigKey("recordings.ffmpeg", "/usr/bin/ffmpeg",
+            "The ffmpeg that composes recordings. Missing, compositions end FAILED saying so; recording goes on.");
+    public static final ConfigKey RECORDINGS_FFPROBE = new ConfigKey("recordings.ffprobe", "/usr/bin/ffprobe",
+            "The ffprobe that reads the duration of files a stopped server left unfinished. Missing: the time "
+                    + "each file was last written is used.");
+    public static final ConfigKey RECORDINGS_COMPOSE_TIMEOUT_SECONDS = new ConfigKey(
+            "recordings.compose-timeout-seconds", "1800",
+            "Seconds one composition may run before ffmpeg is stopped and the recording is FAILED.");
+
     public static final List<ConfigKey> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, PUBLIC_URL,
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, TOKEN_RATE_PER_SECOND, TOKEN_RATE_BURST,
             SIGNING_KEY_REFRESH_SECONDS, BOOTSTRAP_ACCOUNT_NAME, MEDIA_PORT, MEDIA_BIND_ADDRESS,
             MEDIA_ANNOUNCED_ADDRESSES, SIP_PORT, SIP_BIND_ADDRESS, SIP_ADVERTISED_HOST, SIP_KEEP_ALIVE_SECONDS,
-            DYNAMIC_DESTINATION_TIMEOUT_SECONDS, CALLS_RING_TIMEOUT_SECONDS, ROOMS_MAX_PARTICIPANTS, DEMO_TOKEN_ENDPOINT);
+            DYNAMIC_DESTINATION_TIMEOUT_SECONDS, CALLS_RING_TIMEOUT_SECONDS, ROOMS_MAX_PARTICIPANTS, DEMO_TOKEN_ENDPOINT,
+            RECORDINGS_DIR, RECORDINGS_FFMPEG, RECORDINGS_FFPROBE, RECORDINGS_COMPOSE_TIMEOUT_SECONDS);
 
     private ConfigKeys() {
     }

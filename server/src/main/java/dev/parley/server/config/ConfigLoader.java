@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import dev.parley.media.MediaSettings;
+import dev.parley.platform.recording.RecordingOptions;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -111,12 +112,13 @@ public final class ConfigLoader {
                         + ") must be a jdbc:postgresql: or jdbc:h2: URL, not '" + url + "'");
             }
         });
+        Path dataDir = workingDirectory.resolve(v.required(ConfigKeys.DATA_DIR)).normalize();
         return new ParleyConfig(
                 v.required(ConfigKeys.HTTP_HOST),
                 v.integer(ConfigKeys.HTTP_PORT, 0, 65535),
                 v.integer(ConfigKeys.HTTP_MAX_BODY_BYTES, 1024, 64 * 1024 * 1024),
                 publicUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url),
-                workingDirectory.resolve(v.required(ConfigKeys.DATA_DIR)).normalize(),
+                dataDir,
                 dbUrl,
                 v.required(ConfigKeys.DB_USER),
                 values.get(ConfigKeys.DB_PASSWORD.name()),
@@ -134,7 +136,22 @@ public final class ConfigLoader {
                 Duration.ofSeconds(v.integer(ConfigKeys.DYNAMIC_DESTINATION_TIMEOUT_SECONDS, 1, 60)),
                 Duration.ofSeconds(v.integer(ConfigKeys.CALLS_RING_TIMEOUT_SECONDS, 1, 3600)),
                 v.integer(ConfigKeys.ROOMS_MAX_PARTICIPANTS, 2, 10_000),
-                v.oneOf(ConfigKeys.DEMO_TOKEN_ENDPOINT, "auto", "on", "off"));
+                v.oneOf(ConfigKeys.DEMO_TOKEN_ENDPOINT, "auto", "on", "off"),
+                recordings(v, workingDirectory, dataDir));
+    }
+
+    /**
+     * Recording files and tools. The tools are not looked for here: a server without ffmpeg
+     * still records, and says why when a composition cannot run.
+     */
+    private static RecordingOptions recordings(Values v, Path workingDirectory, Path dataDir) {
+        Path directory = v.optional(ConfigKeys.RECORDINGS_DIR)
+                .map(dir -> workingDirectory.resolve(dir).normalize())
+                .orElse(dataDir.resolve("recordings"));
+        return RecordingOptions.defaults(directory)
+                .withTools(workingDirectory.resolve(v.required(ConfigKeys.RECORDINGS_FFMPEG)).normalize(),
+                        workingDirectory.resolve(v.required(ConfigKeys.RECORDINGS_FFPROBE)).normalize())
+                .withComposeTimeout(Duration.ofSeconds(v.integer(ConfigKeys.RECORDINGS_COMPOSE_TIMEOUT_SECONDS, 10, 86_400)));
     }
 
     private static String sipHost(ConfigKey key, String host) {

@@ -5,6 +5,7 @@ import dev.parley.platform.api.ApiSettings;
 import dev.parley.platform.signaling.SignalingSettings;
 import dev.parley.platform.store.DatabaseSettings;
 import dev.parley.platform.ddr.DynamicDestinationSettings;
+import dev.parley.platform.recording.RecordingOptions;
 import dev.parley.telephony.sip.SipSettings;
 import dev.parley.telephony.sip.SipTimers;
 import java.net.InetAddress;
@@ -33,7 +34,8 @@ public record ParleyConfig(
         Duration dynamicDestinationTimeout,
         Duration ringTimeout,
         int roomsMaxParticipants,
-        String demoTokenEndpoint) {
+        String demoTokenEndpoint,
+        RecordingOptions recordings) {
 
     /** The SIP user agent's port and address, and how often trunks are pinged. */
     public record Sip(int port, InetAddress bindAddress, Optional<String> advertisedHost, Duration keepAliveInterval) {

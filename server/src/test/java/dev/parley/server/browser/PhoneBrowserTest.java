@@ -8,9 +8,6 @@ import dev.parley.server.support.Sipp;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,75 +15,13 @@ import org.junit.jupiter.api.Test;
  * carrier's network, through Parley's SIP stack and RTP bridge. Trunks and numbers are made
  * with the REST API, as a user would; every check is on what the other end received.
  */
-class PhoneBrowserTest extends BrowserTestBase {
+class PhoneBrowserTest extends PhoneTestBase {
 
-    private static final AtomicInteger NUMBERS = new AtomicInteger(100);
     private static final Duration SIPP_DONE = Duration.ofSeconds(30);
 
-    private final java.util.List<Sipp> sipps = new java.util.ArrayList<>();
-
-    @BeforeAll
-    void needsSipp() {
-        Sipp.require();
-    }
-
-    @AfterEach
-    void closePagesAndSipp() {
-        chromium.closePages();
-        sipps.forEach(Sipp::close);
-        sipps.clear();
-    }
-
-    private Sipp sipp(Sipp.Builder builder) {
-        Sipp sipp = builder.start();
-        sipps.add(sipp);
-        return sipp;
-    }
-
-    /** A fresh E.164 number of the UK's drama range, one per use. */
-    static String number() {
-        return "+44163296" + String.format("%04d", NUMBERS.incrementAndGet());
-    }
-
-    private SdkPage page(String identity) {
-        return SdkPage.signIn(chromium, server.http().baseUrl(), identity);
-    }
-
-    /** A trunk to sipp (G.711 A-law first, as the scenarios answer), calls in allowed from loopback. */
-    String trunk(Sipp carrier, String extra) {
-        String[] hostPort = carrier.address().split(":");
-        var response = server.http().postJson("/telephony/1/trunks", apiKey, """
-                {"name": "sipp %s", "host": "%s", "port": %s, "codecs": ["PCMA", "PCMU"],
-                 "allowedAddresses": ["127.0.0.1"], "keepAlive": false %s}""".formatted(
-                carrier.sipPort(), hostPort[0], hostPort[1], extra));
-        assertEquals(201, response.status(), response.toString());
-        return response.json().get("id").asText();
-    }
-
-    /** One of the account's numbers; {@code inbound} is the inbound destination's JSON. */
-    String ownNumber(boolean outbound, String trunkId, String inbound) {
-        String number = number();
-        var response = server.http().postJson("/telephony/1/numbers", apiKey, """
-                {"number": "%s", "outboundEnabled": %s, "trunkId": %s, "inbound": %s}""".formatted(
-                number, outbound, trunkId == null ? "null" : "\"" + trunkId + "\"", inbound));
-        assertEquals(201, response.status(), response.toString());
-        return number;
-    }
-
-    /** Parley's SIP address as sipp dials it. */
-    private String parleySip() {
-        return "127.0.0.1:" + server.server().sip().port();
-    }
-
-    @SuppressWarnings("unchecked")
-    static String errorName(Map<String, Object> event) {
-        Map<String, Object> detail = (Map<String, Object>) event.get("detail");
-        return (String) ((Map<String, Object>) detail.get("errorCode")).get("name");
-    }
-
-    @SuppressWarnings("unchecked")
-    static Object detail(Map<String, Object> event, String key) {
-        return ((Map<String, Object>) event.get("detail")).get(key);
+    @Override
+    Map<String, String> serverEnvironment() {
+        return Map.of("PARLEY_SIP_KEEP_ALIVE_SECONDS", "5"); // the keep-alive test needs no 30 s wait
     }
 
     @Test
@@ -262,6 +197,63 @@ class PhoneBrowserTest extends BrowserTestBase {
                 .set("caller", "+447700900999").args("-s", "+44163200000"));
         wrongNumber.assertPassed(SIPP_DONE);
         assertTrue(wrongNumber.messages().contains("SIP/2.0 404"), wrongNumber.messages());
+    }
+
+    @Test
+    void hangingUpWhileThePhoneRingsCancelsTheInvite() {
+        Sipp carrier = sipp(Sipp.scenario("carrier-rings.xml"));
+        String callerId = ownNumber(true, trunk(carrier, ""), "{\"type\": \"WEBRTC\", \"identity\": \"desk-13\"}");
+        SdkPage alice = page("alice-p13");
+        alice.eval("([to, from]) => harness.callPhoneNumber(to, {from})", List.of(number(), callerId));
+        alice.awaitEvent("ringing", 15);
+        alice.eval("() => harness.call.hangup()");
+        assertEquals("CANCELLED", errorName(alice.awaitEvent("hangup", 10)));
+        carrier.assertPassed(SIPP_DONE); // it got CANCEL, answered 200 and 487, and got the ACK
+    }
+
+    @Test
+    void aPhoneThatGivesUpWhileRingingCancelsTheCallForTheCallee() {
+        String dialled = ownNumber(false, null, "{\"type\": \"WEBRTC\", \"identity\": \"desk-14\"}");
+        trunk(sipp(Sipp.scenario("carrier-busy.xml")), "");
+        SdkPage desk = page("desk-14");
+        Sipp phone = sipp(Sipp.scenario("phone-cancels.xml").calling(parleySip())
+                .set("caller", "+447700900321").args("-s", dialled, "-d", "1500"));
+        desk.awaitEvent("incoming-call", 15);
+        assertEquals("CANCELLED", errorName(desk.awaitEvent("hangup", 15)));
+        phone.assertPassed(SIPP_DONE); // 200 to its CANCEL, 487 to its INVITE
+    }
+
+    @Test
+    void aTcpTrunkCarriesTheCall() {
+        Sipp carrier = sipp(Sipp.scenario("carrier-echo.xml").rtpEcho().tcp());
+        String callerId = ownNumber(true, trunk(carrier, ", \"transport\": \"TCP\""),
+                "{\"type\": \"WEBRTC\", \"identity\": \"desk-12\"}");
+        SdkPage alice = page("alice-p12");
+        alice.eval("([to, from]) => harness.callPhoneNumber(to, {from})", List.of(number(), callerId));
+        alice.awaitEvent("established", 15);
+        alice.awaitAudioRising(15);
+        alice.eval("() => harness.call.hangup()");
+        alice.awaitEvent("hangup", 10);
+        carrier.assertPassed(SIPP_DONE);
+        assertTrue(carrier.messages().contains("SIP/2.0/TCP"), "signalled over TCP:\n" + carrier.messages());
+    }
+
+    @Test
+    void trunksWithKeepAliveArePingedWithOptions() throws Exception {
+        Sipp carrier = sipp(Sipp.scenario("carrier-options.xml").calls(3));
+        String trunk = trunk(carrier, ""); // keepAlive false: never pinged
+        assertTrue(server.server().trunkKeepAlives().reachable(trunk).isEmpty());
+        var pinged = server.http().postJson("/telephony/1/trunks", apiKey, """
+                {"name": "pinged", "host": "127.0.0.1", "port": %d, "keepAlive": true}""".formatted(carrier.sipPort()));
+        assertEquals(201, pinged.status(), pinged.toString());
+        String pingedId = pinged.json().get("id").asText();
+        long deadline = System.nanoTime() + 20_000_000_000L;
+        while (server.server().trunkKeepAlives().reachable(pingedId).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertEquals(java.util.Optional.of(true), server.server().trunkKeepAlives().reachable(pingedId));
+        carrier.assertPassed(SIPP_DONE); // it answered three OPTIONS
+        assertTrue(carrier.messages().contains("OPTIONS sip:127.0.0.1:" + carrier.sipPort()), carrier.messages());
     }
 
     @Test

@@ -1,13 +1,11 @@
 package dev.parley.server.browser;
 
-import static dev.parley.server.browser.PhoneBrowserTest.detail;
-import static dev.parley.server.browser.PhoneBrowserTest.errorName;
-import static dev.parley.server.browser.PhoneBrowserTest.number;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.server.support.Baresip;
 import dev.parley.server.support.FakeBackend;
 import dev.parley.server.support.Http;
 import dev.parley.server.support.Sipp;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -26,11 +23,10 @@ import org.junit.jupiter.api.Test;
  * dynamic destination resolving against a backend the test runs (masking and status reports
  * included). Real Chromium pages, real sipp peers.
  */
-class PhoneRoutingBrowserTest extends BrowserTestBase {
+class PhoneRoutingBrowserTest extends PhoneTestBase {
 
     private static final Duration SIPP_DONE = Duration.ofSeconds(30);
 
-    private final List<Sipp> sipps = new ArrayList<>();
     private FakeBackend backend;
 
     @Override
@@ -39,8 +35,7 @@ class PhoneRoutingBrowserTest extends BrowserTestBase {
     }
 
     @BeforeAll
-    void needsSippAndABackend() {
-        Sipp.require();
+    void startBackend() {
         backend = FakeBackend.start();
     }
 
@@ -49,46 +44,6 @@ class PhoneRoutingBrowserTest extends BrowserTestBase {
         if (backend != null) {
             backend.close();
         }
-    }
-
-    @AfterEach
-    void closePagesAndSipp() {
-        chromium.closePages();
-        sipps.forEach(Sipp::close);
-        sipps.clear();
-    }
-
-    private Sipp sipp(Sipp.Builder builder) {
-        Sipp sipp = builder.start();
-        sipps.add(sipp);
-        return sipp;
-    }
-
-    private SdkPage page(String identity) {
-        return SdkPage.signIn(chromium, server.http().baseUrl(), identity);
-    }
-
-    private String trunk(Sipp carrier, String extra) {
-        String[] hostPort = carrier.address().split(":");
-        var response = server.http().postJson("/telephony/1/trunks", apiKey, """
-                {"name": "sipp %s", "host": "%s", "port": %s, "codecs": ["PCMA", "PCMU"],
-                 "allowedAddresses": ["127.0.0.1"], "keepAlive": false %s}""".formatted(
-                carrier.sipPort(), hostPort[0], hostPort[1], extra));
-        assertEquals(201, response.status(), response.toString());
-        return response.json().get("id").asText();
-    }
-
-    private String ownNumber(boolean outbound, String trunkId, String inbound) {
-        String number = number();
-        var response = server.http().postJson("/telephony/1/numbers", apiKey, """
-                {"number": "%s", "outboundEnabled": %s, "trunkId": %s, "inbound": %s}""".formatted(
-                number, outbound, trunkId == null ? "null" : "\"" + trunkId + "\"", inbound));
-        assertEquals(201, response.status(), response.toString());
-        return number;
-    }
-
-    private String parleySip() {
-        return "127.0.0.1:" + server.server().sip().port();
     }
 
     /** The plain-RTP legs the media server has now (their debug state). */
@@ -234,6 +189,33 @@ class PhoneRoutingBrowserTest extends BrowserTestBase {
         bob.eval("() => harness.call.hangup()");
         bob.awaitEvent("hangup", 10);
         opusCarrier.assertPassed(SIPP_DONE);
+    }
+
+    @Test
+    void anOpusTrunkTalksOpusEndToEndWithAPhoneThatTakesIt() throws Exception {
+        String callee = number();
+        try (Baresip phone = Baresip.start(callee, "opus/48000/2,PCMU", 60)) {
+            var response = server.http().postJson("/telephony/1/trunks", apiKey, """
+                    {"name": "baresip", "host": "127.0.0.1", "port": %d, "codecs": ["OPUS", "PCMU"],
+                     "webrtcAudio": "OPUS", "keepAlive": false}""".formatted(phone.port()));
+            assertEquals(201, response.status(), response.toString());
+            String callerId = ownNumber(true, response.json().get("id").asText(),
+                    "{\"type\": \"WEBRTC\", \"identity\": \"desk-o1\"}");
+            SdkPage alice = page("alice-o1");
+            alice.eval("([to, from]) => harness.callPhoneNumber(to, {from})", List.of(callee, callerId));
+            alice.awaitEvent("established", 15);
+            alice.awaitAudioRising(15); // baresip's 440 Hz tone
+            JsonNode leg = rtpLegs().getFirst();
+            assertTrue(leg.path("codec").asText().toLowerCase(java.util.Locale.ROOT).startsWith("opus"), leg.toString());
+            assertEquals("PASSTHROUGH", leg.path("mode").asText(), "Opus both ways, nothing transcoded: " + leg);
+            assertFalse(leg.path("transcodesToRoom").asBoolean(), leg.toString());
+            alice.page.waitForTimeout(1500);
+            alice.eval("() => harness.call.hangup()");
+            alice.awaitEvent("hangup", 10);
+            phone.close(); // writes out what it heard
+            assertTrue(phone.heardRms() > 0.01, "baresip heard the page's microphone: rms " + phone.heardRms()
+                    + "\n" + phone.log());
+        }
     }
 
     // --- dynamic destinations ----------------------------------------------------------------------

@@ -98,6 +98,24 @@ public final class Http {
         return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
+    /** A binary answer: its status and bytes. */
+    public record BytesResponse(int status, byte[] body) {
+    }
+
+    /** GET with the body as bytes (downloads). */
+    public BytesResponse getBytes(String path, String... headers) {
+        try {
+            HttpResponse<byte[]> response = client.send(request(path, headers).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new BytesResponse(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+
     private HttpRequest.Builder request(String path, String... headers) {
         var builder = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(20));
         for (int i = 0; i < headers.length; i += 2) {

@@ -55,11 +55,18 @@ public final class Sipp implements AutoCloseable {
     /** A builder for one sipp run of {@code scenario} (a file in src/test/resources/sipp). */
     public static Builder scenario(String scenario) {
         require();
-        return new Builder(scenario);
+        return new Builder(scenario, false);
+    }
+
+    /** A builder for one sipp run of one of sipp's own scenarios ({@code uas}, {@code uac}), as docs/phone.md uses them. */
+    public static Builder builtIn(String name) {
+        require();
+        return new Builder(name, true);
     }
 
     public static final class Builder {
         private final String scenario;
+        private final boolean builtIn;
         private final List<String> extra = new ArrayList<>();
         private String remote;
         private int calls = 1;
@@ -67,8 +74,9 @@ public final class Sipp implements AutoCloseable {
         private String transport = "u1";
         private String localIp = "127.0.0.1";
 
-        private Builder(String scenario) {
+        private Builder(String scenario, boolean builtIn) {
             this.scenario = scenario;
+            this.builtIn = builtIn;
         }
 
         /** Calls {@code host:port} (a UAC scenario); a UAS scenario waits for calls instead. */
@@ -120,18 +128,25 @@ public final class Sipp implements AutoCloseable {
                 Path directory = Files.createDirectories(Path.of("target", "sipp").toAbsolutePath())
                         .resolve(scenario.replace(".xml", "") + "-" + System.nanoTime());
                 Files.createDirectories(directory);
-                Path xml = directory.resolve(scenario);
-                try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
-                    if (in == null) {
-                        throw new IllegalArgumentException("no scenario src/test/resources/sipp/" + scenario);
+                List<String> scenarioArgs;
+                if (builtIn) {
+                    scenarioArgs = List.of("-sn", scenario);
+                } else {
+                    Path xml = directory.resolve(scenario);
+                    try (InputStream in = Sipp.class.getResourceAsStream("/sipp/" + scenario)) {
+                        if (in == null) {
+                            throw new IllegalArgumentException("no scenario src/test/resources/sipp/" + scenario);
+                        }
+                        Files.copy(in, xml);
                     }
-                    Files.copy(in, xml);
+                    scenarioArgs = List.of("-sf", xml.toString());
                 }
                 int sipPort = freeUdpPort();
                 int mediaPort = freeUdpPort();
                 String ip = localIp;
-                var command = new ArrayList<>(List.of(EXECUTABLE.toString(), "-sf", xml.toString(),
-                        "-i", localIp, "-mi", localIp, "-p", Integer.toString(sipPort), "-mp", Integer.toString(mediaPort),
+                var command = new ArrayList<>(List.of(EXECUTABLE.toString()));
+                command.addAll(scenarioArgs);
+                command.addAll(List.of("-i", localIp, "-mi", localIp, "-p", Integer.toString(sipPort), "-mp", Integer.toString(mediaPort),
                         "-t", transport, "-m", Integer.toString(calls), "-l", Integer.toString(calls),
                         "-timeout", timeout.toSeconds() + "s", "-timeout_error", "-nostdin",
                         "-trace_err", "-error_file", directory.resolve("errors.log").toString(),

@@ -28,6 +28,8 @@ final class TcpConnection {
     private final InetSocketAddress remote;
     private final TcpTransport owner;
     private final LinkedBlockingQueue<Outbound> queue = new LinkedBlockingQueue<>();
+    /** Counted down when the writer has written everything before a close and stopped. */
+    private final java.util.concurrent.CountDownLatch written = new java.util.concurrent.CountDownLatch(1);
     private volatile SocketChannel channel;
     private volatile boolean closed;
 
@@ -68,6 +70,25 @@ final class TcpConnection {
         queue.add(new Outbound(bytes, onError));
     }
 
+    /**
+     * Closes after what is queued has been written (the BYEs of a closing stack), waiting at
+     * most {@code wait} for a slow peer; then closes regardless.
+     */
+    void closeGracefully(java.time.Duration wait) {
+        if (closed) {
+            return;
+        }
+        queue.add(CLOSE);
+        try {
+            if (!written.await(wait.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+        }
+    }
+
     void close() {
         if (closed) {
             return;
@@ -92,6 +113,7 @@ final class TcpConnection {
             if (closed) {
                 opened.close();
                 failQueued();
+                written.countDown();
                 return;
             }
             opened.socket().connect(remote, (int) Math.min(Integer.MAX_VALUE, owner.connectTimeout().toMillis()));
@@ -100,12 +122,21 @@ final class TcpConnection {
             owner.counters().transportErrors.increment();
             close();
             failQueued();
+            written.countDown();
             return;
         }
         writeLoop();
     }
 
     private void writeLoop() {
+        try {
+            writeQueued();
+        } finally {
+            written.countDown();
+        }
+    }
+
+    private void writeQueued() {
         try {
             while (true) {
                 Outbound next = queue.take();

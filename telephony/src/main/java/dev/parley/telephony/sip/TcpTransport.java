@@ -79,7 +79,8 @@ final class TcpTransport {
         } catch (IOException ignored) {
             // Closing anyway.
         }
-        List.copyOf(connections.values()).forEach(TcpConnection::close);
+        // What closing calls queued (their BYEs) still goes out before the connections close.
+        List.copyOf(connections.values()).forEach(connection -> connection.closeGracefully(java.time.Duration.ofMillis(500)));
     }
 
     IoThreads threads() {
