@@ -5,6 +5,7 @@
 #   ./parley bench jitter [--seconds N]  how late this machine runs threads (the floor under latency)
 #   ./parley bench signaling [--clients N --seconds S --heap 1g]  connected signaling clients one server holds
 #   ./parley bench calls                 call set-up time with two Chromium pages (needs /usr/bin/chromium)
+#   ./parley bench phone [--calls N | --step A:B] [--opus]  concurrent bridged phone calls (needs sipp 3.7+)
 # See docs/benchmarks.md for the figures and the commands that produced them.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -23,6 +24,7 @@ case "$kind" in
          dev.parley.benchmarks.SignalingLoadHarness "$@" ;;
   calls) PARLEY_BENCH=call-setup exec ./mvnw -B -ntp -q verify -pl server -Dtest=CallSetupBenchmark \
          -Dsurefire.failIfNoSpecifiedTests=false -Dsurefire.printSummary=false "$@" ;;
+  phone) exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/benchmarks.jar" dev.parley.benchmarks.PhoneLoadHarness "$@" ;;
   jitter) exec "$JAVA_HOME/bin/java" -cp "benchmarks/target/benchmarks.jar" dev.parley.benchmarks.PlatformJitter "$@" ;;
-  *) echo "usage: ./parley bench jmh|sfu|jitter|signaling|calls [args]" >&2; exit 2 ;;
+  *) echo "usage: ./parley bench jmh|sfu|jitter|signaling|calls|phone [args]" >&2; exit 2 ;;
 esac
