@@ -210,7 +210,9 @@ abstract class CallLinkPublicContract {
         assertTrue(withOwn.get("callOptions").get("dialPad").asBoolean());
         assertEquals("support", withOwn.get("destination").get("name").asText(), "a room is always named");
         assertTrue(withOwn.get("theme").get("logoUrl").isNull());
-        assertEquals(def, http.get(CallLinksContract.CONFIGS + "?size=100", auth(key)).json().get("results").get(0).get("id").asText());
+        // The first configuration became the default; the second did not take it over.
+        assertTrue(http.get(CallLinksContract.CONFIGS + "/" + def, auth(key)).json().get("isDefault").asBoolean());
+        assertFalse(http.get(CallLinksContract.CONFIGS + "/" + own, auth(key)).json().get("isDefault").asBoolean());
 
         assertProblem(http.get(PUBLIC + "AAAAAAAAAAAA"), 404);
         assertProblem(http.get(PUBLIC + "x"), 404);
