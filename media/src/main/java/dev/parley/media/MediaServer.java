@@ -110,7 +110,7 @@ public final class MediaServer implements AutoCloseable {
                 ? HostAddresses.discover() : settings.announcedAddresses();
         int port = transport.localPort();
         this.candidates = addresses.stream().map(a -> new InetSocketAddress(a, port)).toList();
-        this.bridging = new RtpBridging(loop, transport, candidates);
+        this.bridging = new RtpBridging(loop, transport, candidates, settings.codecPoolSize());
         this.recorder = new dev.parley.media.recording.Recorder(loop);
     }
 

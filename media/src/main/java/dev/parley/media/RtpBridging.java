@@ -29,9 +29,10 @@ final class RtpBridging implements AutoCloseable {
     private final UdpTransport transport;
     private final List<InetSocketAddress> candidates;
     private final BridgeDirectory directory = new BridgeDirectory();
-    private final CodecWorkers workers = CodecWorkers.forThisMachine();
+    private final CodecWorkers workers;
 
-    RtpBridging(MediaLoop loop, UdpTransport transport, List<InetSocketAddress> candidates) {
+    RtpBridging(MediaLoop loop, UdpTransport transport, List<InetSocketAddress> candidates, int codecThreads) {
+        this.workers = new CodecWorkers(codecThreads);
         this.loop = loop;
         this.transport = transport;
         this.candidates = candidates;

@@ -316,6 +316,48 @@ abstract class CallLinksContract {
         assertEquals(0, http.get(IMAGES, auth(key)).json().get("paging").get("totalResults").asInt());
     }
 
+    @Test
+    void uploadsPastTheServersCapAreToldToRetryAndTheCapFreesAsUploadsEnd() throws Exception {
+        String key = newAccount("Slow Upload Co");
+        var uri = java.net.URI.create(http.baseUrl());
+        var slow = new ArrayList<java.net.Socket>();
+        try {
+            // Eight uploads that send their headers and a little of their body, then stall.
+            for (int i = 0; i < 8; i++) {
+                var socket = new java.net.Socket(uri.getHost(), uri.getPort());
+                socket.getOutputStream().write(("POST " + IMAGES + "/upload/BACKGROUND HTTP/1.1\r\nHost: x\r\n"
+                        + "Authorization: App " + key + "\r\nContent-Type: multipart/form-data; boundary="
+                        + MultipartUpload.BOUNDARY + "\r\nContent-Length: 4000000\r\n\r\n--" + MultipartUpload.BOUNDARY
+                        + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+                slow.add(socket);
+            }
+            byte[] png = TestImages.solid("png", 20, 20, Color.BLUE);
+            Http.Response refused = null;
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (System.nanoTime() < deadline) { // until the server has taken all eight in
+                refused = MultipartUpload.upload(http, key, "LOGO", "a.png", png);
+                if (refused.status() == 503) {
+                    break;
+                }
+                Thread.sleep(20);
+            }
+            assertProblem(refused, 503);
+            assertEquals(java.util.Optional.of("1"), refused.header("Retry-After"));
+        } finally {
+            for (var socket : slow) {
+                socket.close();
+            }
+        }
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        int status = 0;
+        while (System.nanoTime() < deadline && status != 201) {
+            status = MultipartUpload.upload(http, key, "LOGO", "a.png", TestImages.solid("png", 20, 20, Color.BLUE)).status();
+            Thread.sleep(20);
+        }
+        assertEquals(201, status, "the cap is freed once the stalled uploads are gone");
+    }
+
     // --- tenant isolation ----------------------------------------------------------------------
 
     @Test

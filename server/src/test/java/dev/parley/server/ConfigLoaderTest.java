@@ -34,6 +34,13 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theCodecPoolIsCoresMinusOneUnlessSet() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        assertEquals(Math.max(1, cores - 1), ConfigLoader.load(Map.of(), dir).media().codecPoolSize());
+        assertEquals(2, ConfigLoader.load(Map.of("PARLEY_MEDIA_CODEC_THREADS", "2"), dir).media().codecPoolSize());
+    }
+
+    @Test
     void environmentOverridesFileWhichOverridesDefaults() throws IOException {
         Files.writeString(dir.resolve("parley.properties"), """
                 # comment
@@ -78,6 +85,7 @@ class ConfigLoaderTest {
     @Test
     void badValuesAreRefusedWithTheirKey() {
         assertRefused(Map.of("PARLEY_HTTP_PORT", "http"), "http.port");
+        assertRefused(Map.of("PARLEY_MEDIA_CODEC_THREADS", "-1"), "media.codec-threads");
         assertRefused(Map.of("PARLEY_HTTP_PORT", "70000"), "http.port");
         assertRefused(Map.of("PARLEY_DB_URL", "mysql://x"), "db.url");
         assertRefused(Map.of("PARLEY_PUBLIC_URL", "ftp://x"), "public-url");

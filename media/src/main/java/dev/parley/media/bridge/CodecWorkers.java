@@ -36,11 +36,6 @@ public final class CodecWorkers implements AutoCloseable {
         });
     }
 
-    /** One worker per core that the media loop leaves free, at least one. */
-    public static CodecWorkers forThisMachine() {
-        return new CodecWorkers(Math.max(1, Runtime.getRuntime().availableProcessors() - 1));
-    }
-
     /** A new serial executor for one leg. */
     Serial serial() {
         serials.incrementAndGet();

@@ -21,6 +21,12 @@ final class CallLinkImagesApi {
     static final String UPLOAD_PREFIX = PATH + "/upload/";
     /** The largest image, and 64 KiB for boundaries, part headers and a long file name. */
     static final long UPLOAD_LIMIT = ImageType.largest() + 64 * 1024;
+    /**
+     * Uploads read at once, server-wide. An upload is held in memory whole (about 5 MB at most),
+     * so without a cap a few hundred slow uploads from a valid key would fill the heap; the
+     * ones past it are told to retry instead.
+     */
+    static final int CONCURRENT_UPLOADS = 8;
 
     private CallLinkImagesApi() {
     }
@@ -31,25 +37,20 @@ final class CallLinkImagesApi {
     }
 
     static void register(RouteTable routes, Requests requests, CallLinkImages images) {
+        var uploads = new java.util.concurrent.Semaphore(CONCURRENT_UPLOADS);
         routes.withKey(POST, UPLOAD_PREFIX + "{type}", (ctx, caller) -> {
             ImageType type = imageType(ctx.pathParam("type"));
             String boundary = Multipart.boundary(ctx.contentType());
-            var parts = Multipart.parse(requests.body(ctx, UPLOAD_LIMIT), boundary);
-            Multipart.Part file = null;
-            for (var part : parts) {
-                if (!part.name().equals("file")) {
-                    throw ApiProblem.invalid(part.name(), "is not a known field; send the image as field 'file'");
-                }
-                if (file != null) {
-                    throw ApiProblem.invalid("file", "must be sent once");
-                }
-                file = part;
+            if (!uploads.tryAcquire()) {
+                throw new ApiProblem(503, "Too many uploads", "the server is taking " + CONCURRENT_UPLOADS
+                        + " uploads already; try again in a moment", java.util.List.of(), Map.of("Retry-After", "1"));
             }
-            if (file == null) {
-                throw ApiProblem.invalid("file", "is required");
+            try {
+                var stored = upload(requests, images, ctx, caller.accountId(), type, boundary);
+                Json.write(ctx, requests.mapper(), 201, Requests.JSON, view(stored));
+            } finally {
+                uploads.release();
             }
-            var stored = images.upload(caller.accountId(), type, file.fileName().orElse(""), file.content());
-            Json.write(ctx, requests.mapper(), 201, Requests.JSON, view(stored));
         });
         routes.withKey(GET, PATH, (ctx, caller) -> {
             var page = images.list(caller.accountId(), requests.page(ctx));
@@ -62,6 +63,25 @@ final class CallLinkImagesApi {
             images.delete(caller.accountId(), ctx.pathParam("imageId"));
             ctx.status(204);
         });
+    }
+
+    private static CallLinkImage upload(Requests requests, CallLinkImages images, io.javalin.http.Context ctx,
+                                        String accountId, ImageType type, String boundary) {
+        var parts = Multipart.parse(requests.body(ctx, UPLOAD_LIMIT), boundary);
+        Multipart.Part file = null;
+        for (var part : parts) {
+            if (!part.name().equals("file")) {
+                throw ApiProblem.invalid(part.name(), "is not a known field; send the image as field 'file'");
+            }
+            if (file != null) {
+                throw ApiProblem.invalid("file", "must be sent once");
+            }
+            file = part;
+        }
+        if (file == null) {
+            throw ApiProblem.invalid("file", "is required");
+        }
+        return images.upload(accountId, type, file.fileName().orElse(""), file.content());
     }
 
     private static ImageType imageType(String text) {

@@ -39,6 +39,10 @@ public final class ConfigKeys {
     public static final ConfigKey MEDIA_ANNOUNCED_ADDRESSES = new ConfigKey("media.announced-addresses", "",
             "Comma-separated IP addresses offered to peers as ICE candidates (the public IP behind NAT). "
                     + "Empty: every non-loopback interface address.");
+    public static final ConfigKey MEDIA_CODEC_THREADS = new ConfigKey("media.codec-threads", "0",
+            "Threads that transcode Opus and G.711 for phone calls. 0: one per core the media loop leaves free "
+                    + "(cores - 1, at least one); on 2 cores, 2 carries more transcoded calls at some cost to "
+                    + "forwarding latency (docs/benchmarks.md).");
 
     public static final ConfigKey SIP_PORT = new ConfigKey("sip.port", "5060",
             "Port of the SIP user agent, UDP and TCP, that trunks send calls to and Parley calls out from.");
@@ -80,7 +84,7 @@ public final class ConfigKeys {
     public static final List<ConfigKey> ALL = List.of(HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY_BYTES, PUBLIC_URL,
             DATA_DIR, DB_URL, DB_USER, DB_PASSWORD, DB_POOL_SIZE, TOKEN_RATE_PER_SECOND, TOKEN_RATE_BURST,
             SIGNING_KEY_REFRESH_SECONDS, BOOTSTRAP_ACCOUNT_NAME, MEDIA_PORT, MEDIA_BIND_ADDRESS,
-            MEDIA_ANNOUNCED_ADDRESSES, SIP_PORT, SIP_BIND_ADDRESS, SIP_ADVERTISED_HOST, SIP_KEEP_ALIVE_SECONDS,
+            MEDIA_ANNOUNCED_ADDRESSES, MEDIA_CODEC_THREADS, SIP_PORT, SIP_BIND_ADDRESS, SIP_ADVERTISED_HOST, SIP_KEEP_ALIVE_SECONDS,
             DYNAMIC_DESTINATION_TIMEOUT_SECONDS, CALLS_RING_TIMEOUT_SECONDS, ROOMS_MAX_PARTICIPANTS, DEMO_TOKEN_ENDPOINT,
             RECORDINGS_DIR, RECORDINGS_FFMPEG, RECORDINGS_FFPROBE, RECORDINGS_COMPOSE_TIMEOUT_SECONDS,
             CALL_LINKS_PUBLIC_BASE_URL);
