@@ -15,22 +15,17 @@ import dev.parley.platform.telephony.InboundDestination;
 import dev.parley.platform.telephony.NumberSpec;
 import dev.parley.server.support.Http;
 import dev.parley.server.support.MultipartUpload;
-import dev.parley.server.support.TestDatabase;
+import dev.parley.server.support.ServerContract;
 import dev.parley.server.support.TestImages;
-import dev.parley.server.support.TestServer;
 import java.awt.Color;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Call links over HTTP: creating them (defaults, URL, validation naming each field), and what
@@ -38,33 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * whose tokens the server's own verifier accepts with the {@code callLink} claim, one-time
  * links used up through {@code markUsed}. Subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CallLinkPublicContract {
+abstract class CallLinkPublicContract extends ServerContract {
 
     static final String LINKS = CallLinksContract.LINKS;
     static final String PUBLIC = "/call-link/1/public/links/";
 
-    TestDatabase database;
-    TestServer server;
-    Http http;
-
-    abstract TestDatabase openDatabase(Path workDir);
-
-    @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, CallLinksContract.GENEROUS_LIMITS);
-        http = server.http();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+    @Override
+    protected Map<String, String> serverEnvironment() {
+        return CallLinksContract.GENEROUS_LIMITS;
     }
 
     @Test

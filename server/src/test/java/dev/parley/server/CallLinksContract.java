@@ -11,20 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.platform.Platform;
 import dev.parley.server.support.Http;
 import dev.parley.server.support.MultipartUpload;
-import dev.parley.server.support.TestDatabase;
+import dev.parley.server.support.ServerContract;
 import dev.parley.server.support.TestImages;
-import dev.parley.server.support.TestServer;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Call-link configurations, images and links over HTTP against a real server and database:
@@ -32,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * isolation. The public side (states, sessions, the page) is {@link CallLinkPublicContract}.
  * Each test works in an account of its own. Subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CallLinksContract {
+abstract class CallLinksContract extends ServerContract {
 
     static final String CONFIGS = "/call-link/1/configs";
     static final String IMAGES = "/call-link/1/images";
@@ -42,27 +35,9 @@ abstract class CallLinksContract {
     static final Map<String, String> GENEROUS_LIMITS = Map.of("PARLEY_RATELIMIT_TOKEN_BURST", "100000",
             "PARLEY_CALL_LINKS_PUBLIC_BASE_URL", "https://call.example.com/");
 
-    TestDatabase database;
-    TestServer server;
-    Http http;
-
-    abstract TestDatabase openDatabase(Path workDir);
-
-    @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, GENEROUS_LIMITS);
-        http = server.http();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+    @Override
+    protected Map<String, String> serverEnvironment() {
+        return GENEROUS_LIMITS;
     }
 
     // --- configurations ------------------------------------------------------------------

@@ -7,56 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.server.support.Http;
-import dev.parley.server.support.TestDatabase;
+import dev.parley.server.support.ServerContract;
 import dev.parley.server.support.TestServer;
 import dev.parley.server.support.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The REST API of the platform foundation, end to end over HTTP against a real server and
  * a real database. Subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PlatformApiContract {
+abstract class PlatformApiContract extends ServerContract {
 
-    Path workDir;
-
-    TestDatabase database;
-    TestServer server;
-    Http http;
     String key;
 
-    abstract TestDatabase openDatabase(Path workDir);
-
     @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        this.workDir = workDir;
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, Map.of());
-        http = server.http();
+    void firstAccount() {
         key = server.firstApiKey();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     // --- health -------------------------------------------------------------------------

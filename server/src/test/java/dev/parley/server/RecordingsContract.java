@@ -15,10 +15,8 @@ import dev.parley.platform.recording.Participant;
 import dev.parley.platform.recording.Recording;
 import dev.parley.platform.recording.RecordingType;
 import dev.parley.platform.recording.Recordings;
-import dev.parley.server.support.Http;
 import dev.parley.server.support.Recorder;
-import dev.parley.server.support.TestDatabase;
-import dev.parley.server.support.TestServer;
+import dev.parley.server.support.ServerContract;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,11 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recording settings and recordings over HTTP against a real server and database: settings,
@@ -46,42 +41,24 @@ import org.junit.jupiter.api.io.TempDir;
  * Recordings are made through the services, as the calls make them, with files written by the
  * test. Each test works in an account of its own. Subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RecordingsContract {
+abstract class RecordingsContract extends ServerContract {
 
     static final String SETTINGS = "/webrtc/1/recording-settings";
     static final String RECORDINGS = "/webrtc/1/recordings";
 
-    TestDatabase database;
-    TestServer server;
-    Http http;
     Recordings recordings;
     Recorder recorder;
-    Path workDir;
-    Path recordingsDir;
     final HttpClient binary = HttpClient.newHttpClient();
 
-    abstract TestDatabase openDatabase(Path workDir);
-
-    @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        this.workDir = workDir;
-        recordingsDir = workDir.resolve("recording-files");
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, Map.of("PARLEY_RECORDINGS_DIR", recordingsDir.toString()));
-        http = server.http();
-        recordings = server.server().platform().recordings();
-        recorder = new Recorder(recordings);
+    @Override
+    protected Map<String, String> serverEnvironment() {
+        return Map.of("PARLEY_RECORDINGS_DIR", recordingsDir().toString());
     }
 
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+    @BeforeAll
+    void findRecordings() {
+        recordings = server.server().platform().recordings();
+        recorder = new Recorder(recordings);
     }
 
     // --- settings -----------------------------------------------------------------------
@@ -319,7 +296,7 @@ abstract class RecordingsContract {
                         Recorder.Track.of(Participant.identity("alice"), FileFormat.WEBM, List.of("OPUS", "VP8"),
                                 content, Duration.ZERO, Duration.ofSeconds(2))));
         String fileId = recording.files().getFirst().id();
-        Path onDisk = recordingsDir.resolve(recording.id()).resolve(fileId + ".webm");
+        Path onDisk = recordingsDir().resolve(recording.id()).resolve(fileId + ".webm");
         byte[] disk = Files.readAllBytes(onDisk);
         assertArrayEquals(Files.readAllBytes(content), disk, "the file is where recordings.dir says");
         String path = RECORDINGS + "/" + recording.id() + "/files/" + fileId;
@@ -441,7 +418,7 @@ abstract class RecordingsContract {
                                 Duration.ZERO, Duration.ofSeconds(1)),
                         Recorder.Track.of(Participant.identity("bob"), FileFormat.OGG, List.of("OPUS"), content,
                                 Duration.ZERO, Duration.ofSeconds(1))));
-        Path directory = recordingsDir.resolve(recording.id());
+        Path directory = recordingsDir().resolve(recording.id());
         try (var files = Files.list(directory)) {
             assertEquals(2, files.count());
         }
@@ -491,6 +468,10 @@ abstract class RecordingsContract {
 
     IssuedApiKey newAccount(String name) {
         return server.server().platform().accounts().createAccount(name);
+    }
+
+    Path recordingsDir() {
+        return workDir.resolve("recording-files");
     }
 
     /** A finished recording without files. */

@@ -11,51 +11,26 @@ import dev.parley.platform.telephony.InboundDestination;
 import dev.parley.platform.telephony.TelephonyDirectory;
 import dev.parley.platform.telephony.Trunk;
 import dev.parley.server.support.Http;
-import dev.parley.server.support.TestDatabase;
-import dev.parley.server.support.TestServer;
+import dev.parley.server.support.ServerContract;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the phone gateway asks {@link TelephonyDirectory} about the configuration made over
  * REST, and the dynamic destination settings resource. Subclasses run it on H2 and on
  * PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TelephonyDirectoryContract {
+abstract class TelephonyDirectoryContract extends ServerContract {
 
     static final String DDR = "/webrtc/1/dynamic-destination";
 
-    TestDatabase database;
-    TestServer server;
-    Http http;
     TelephonyDirectory directory;
 
-    abstract TestDatabase openDatabase(Path workDir);
-
     @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, Map.of());
-        http = server.http();
+    void findDirectory() {
         directory = server.server().platform().telephony();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     // --- the directory ------------------------------------------------------------------

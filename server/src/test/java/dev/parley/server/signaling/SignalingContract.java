@@ -8,22 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.platform.signaling.SignalingSettings;
 import dev.parley.platform.token.IdentityTokens;
 import dev.parley.platform.token.TokenSigner;
+import dev.parley.server.support.ServerContract;
 import dev.parley.server.support.TestDatabase;
 import dev.parley.server.support.TestServer;
 import dev.parley.server.support.WsClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * WebSocket signaling over a real server (docs/signaling.md): authentication, the codec,
@@ -32,36 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * established; BUSY for a second caller). Ring
  * timeout and resume window are shortened through {@link SignalingSettings}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SignalingContract {
+abstract class SignalingContract extends ServerContract {
 
     static final Duration RING = Duration.ofMillis(2500);
     static final Duration RESUME = Duration.ofMillis(1500);
 
-    @TempDir
-    static Path dir;
-    private TestDatabase database;
-    TestServer server;
     private final List<WsClient> clients = new ArrayList<>();
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    abstract TestDatabase openDatabase(Path workDir);
-
-    @BeforeAll
-    void start() {
-        database = openDatabase(dir.resolve("data"));
-        server = TestServer.start(database, dir, Map.of(), s -> s.withRingTimeout(RING).withResumeWindow(RESUME)
-                .withMaxRoomParticipants(3));
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+    @Override
+    protected SignalingSettings signalingSettings(SignalingSettings configured) {
+        return configured.withRingTimeout(RING).withResumeWindow(RESUME).withMaxRoomParticipants(3);
     }
 
     @AfterEach
@@ -442,7 +419,7 @@ abstract class SignalingContract {
 
     @Test
     void aSilentClientIsClosedWith4408() {
-        try (var quick = TestServer.start(TestDatabase.h2(dir.resolve("quick")), dir.resolve("quick-work"), Map.of(),
+        try (var quick = TestServer.start(TestDatabase.h2(workDir.resolve("quick")), workDir.resolve("quick-work"), Map.of(),
                 s -> s.withHeartbeat(Duration.ofMillis(200), Duration.ofMillis(600)))) {
             String token = quick.http().postJson("/webrtc/1/token", quick.firstApiKey(), "{\"identity\":\"alice\"}")
                     .json().get("token").asText();
@@ -469,7 +446,7 @@ abstract class SignalingContract {
         } else {
             assertEquals(404, response.status(), response.toString());
         }
-        try (var off = TestServer.start(TestDatabase.h2(dir.resolve("off")), dir.resolve("off-work"),
+        try (var off = TestServer.start(TestDatabase.h2(workDir.resolve("off")), workDir.resolve("off-work"),
                 Map.of("PARLEY_DEMO_TOKEN_ENDPOINT", "off"))) {
             var refused = off.http().post("/demo/token", "application/json", "{\"identity\":\"demo-user\"}");
             assertEquals(404, refused.status());
