@@ -1,6 +1,6 @@
 package dev.parley.server;
 
-import static dev.parley.server.CallLinksContract.auth;
+import static dev.parley.server.CallLinksContract.createConfig;
 import static dev.parley.server.PlatformApiContract.assertInvalid;
 import static dev.parley.server.PlatformApiContract.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -163,11 +163,11 @@ abstract class CallLinkPublicContract extends ServerContract {
         assertEquals("{\"colors\":{\"primary\":\"#0A7CFF\",\"primaryText\":\"#FFFFFF\",\"background\":\"#F4F6F8\"},"
                 + "\"logoUrl\":null,\"backgroundUrl\":null}", builtIn.get("theme").toString());
 
-        String logo = CallLinksContract.uploaded(MultipartUpload.upload(http, key, "LOGO", "l.png",
+        String logo = created(MultipartUpload.upload(http, key, "LOGO", "l.png",
                 TestImages.solid("png", 64, 64, Color.RED))).get("id").asText();
-        String def = createConfig(key, "{\"name\": \"default\", \"theme\": {\"messages\": {\"welcomeText\": \"Hello from us\"},"
+        String def = createConfig(http, key, "{\"name\": \"default\", \"theme\": {\"messages\": {\"welcomeText\": \"Hello from us\"},"
                 + " \"colors\": {\"primary\": \"#112233\"}, \"images\": {\"logoImageId\": \"" + logo + "\"}}}");
-        String own = createConfig(key, "{\"name\": \"own\", \"initialOptions\": {\"video\": true}, \"callOptions\": {\"dialPad\": true},"
+        String own = createConfig(http, key, "{\"name\": \"own\", \"initialOptions\": {\"video\": true}, \"callOptions\": {\"dialPad\": true},"
                 + " \"theme\": {\"messages\": {\"welcomeText\": \"Own welcome\"}}}");
         JsonNode withDefault = publicView(createLink(http, key, "{\"displayName\": \"Ana\", \"showIdentity\": true,"
                 + " \"destination\": {\"type\": \"WEBRTC\", \"identity\": \"agent1\"}}"));
@@ -198,7 +198,7 @@ abstract class CallLinkPublicContract extends ServerContract {
     @Test
     void statesFollowTheWindowAndTheirTexts() {
         String key = newAccount("State Co");
-        createConfig(key, "{\"name\": \"texts\", \"theme\": {\"messages\": {\"welcomeText\": \"W\", \"inactiveText\": \"I\","
+        createConfig(http, key, "{\"name\": \"texts\", \"theme\": {\"messages\": {\"welcomeText\": \"W\", \"inactiveText\": \"I\","
                 + " \"expirationText\": \"E\"}}}");
         String dest = "\"destination\": {\"type\": \"WEBRTC\", \"identity\": \"agent1\"}";
         JsonNode future = createLink(http, key, "{" + dest + ", \"validityWindow\": {\"startTime\": \"2099-01-01T00:00:00Z\","
@@ -327,19 +327,9 @@ abstract class CallLinkPublicContract extends ServerContract {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    String newAccount(String name) {
-        return TestAccounts.createAccount(server.config(), name);
-    }
-
     String accountId(String name) {
         return server.server().platform().accounts().listAccounts().stream().filter(a -> a.name().equals(name))
                 .findFirst().orElseThrow().id();
-    }
-
-    String createConfig(String key, String json) {
-        var created = http.postJson(CallLinksContract.CONFIGS, key, json);
-        assertEquals(201, created.status(), created.body());
-        return created.json().get("id").asText();
     }
 
     static Http.Response post(Http http, String key, String json) {
@@ -347,9 +337,7 @@ abstract class CallLinkPublicContract extends ServerContract {
     }
 
     static JsonNode createLink(Http http, String key, String json) {
-        var created = post(http, key, json);
-        assertEquals(201, created.status(), created.body());
-        return created.json();
+        return created(post(http, key, json));
     }
 
     JsonNode publicView(JsonNode link) {

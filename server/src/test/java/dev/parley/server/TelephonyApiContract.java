@@ -406,14 +406,6 @@ abstract class TelephonyApiContract extends ServerContract {
         return "+1415" + String.format("%07d", numberSeed);
     }
 
-    String newAccount(String name) {
-        return TestAccounts.createAccount(server.config(), name);
-    }
-
-    String accountOf(String key) {
-        return server.server().platform().accounts().authenticate(key).orElseThrow().accountId();
-    }
-
     dev.parley.platform.telephony.Trunk storedTrunk(String id) {
         return server.server().platform().telephony().allTrunks().stream()
                 .filter(t -> t.id().equals(id)).findFirst().orElseThrow();
@@ -423,9 +415,7 @@ abstract class TelephonyApiContract extends ServerContract {
         String extra = extraJson.strip();
         String body = "{\"name\": \"" + name + "\", \"host\": \"" + name + ".example\""
                 + (extra.equals("{}") ? "" : ", " + extra.substring(1, extra.length() - 1)) + "}";
-        var created = post(key, TRUNKS, body);
-        assertEquals(201, created.status(), created.body());
-        return created.json().get("id").asText();
+        return created(post(key, TRUNKS, body)).get("id").asText();
     }
 
     List<String> defaults(String key) {
@@ -449,7 +439,7 @@ abstract class TelephonyApiContract extends ServerContract {
     }
 
     Http.Response get(String key, String path) {
-        return http.get(path, "Authorization", "App " + key);
+        return http.get(path, auth(key));
     }
 
     Http.Response post(String key, String path, String json) {
@@ -461,6 +451,6 @@ abstract class TelephonyApiContract extends ServerContract {
     }
 
     Http.Response delete(String key, String path) {
-        return http.delete(path, "Authorization", "App " + key);
+        return http.delete(path, auth(key));
     }
 }

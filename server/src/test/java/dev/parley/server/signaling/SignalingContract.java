@@ -601,14 +601,14 @@ abstract class SignalingContract extends ServerContract {
         var session = session("{\"destination\":{\"type\":\"WEBRTC\",\"identity\":\"" + agent + "\"}}", "Gone");
         var visitor = registered(session);
         var http = server.http();
-        var links = http.get("/call-link/1/links", "Authorization", "App " + server.firstApiKey()).json().get("results");
+        var links = http.get("/call-link/1/links", auth(server.firstApiKey())).json().get("results");
         String id = null;
         for (JsonNode l : links) {
             if (l.get("url").asText().endsWith("/" + session.get("code").asText())) {
                 id = l.get("id").asText();
             }
         }
-        assertEquals(204, http.delete("/call-link/1/links/" + id, "Authorization", "App " + server.firstApiKey()).status());
+        assertEquals(204, http.delete("/call-link/1/links/" + id, auth(server.firstApiKey())).status());
         visitor.send("{\"type\":\"call\",\"requestId\":\"d1\",\"to\":\"" + agent + "\"}");
         JsonNode refused = visitor.expectCode("error", "FORBIDDEN");
         assertTrue(refused.get("errorCode").get("description").asText().contains("no longer exists"), refused.toString());

@@ -1,6 +1,10 @@
 package dev.parley.server.support;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.platform.signaling.SignalingSettings;
+import dev.parley.server.TestAccounts;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -53,5 +57,28 @@ public abstract class ServerContract {
         if (database != null) {
             database.close();
         }
+    }
+
+    // --- helpers shared by the contracts ---------------------------------------------------
+
+    /** A new account, created as an operator does ({@code parley admin create-account}); its API key. */
+    protected String newAccount(String name) {
+        return TestAccounts.createAccount(server.config(), name);
+    }
+
+    /** The id of the account that {@code apiKey} belongs to. */
+    protected String accountOf(String apiKey) {
+        return server.server().platform().accounts().authenticate(apiKey).orElseThrow().accountId();
+    }
+
+    /** The header that authenticates a request with an API key, for {@link Http}'s header arguments. */
+    protected static String[] auth(String apiKey) {
+        return new String[] {"Authorization", "App " + apiKey};
+    }
+
+    /** The body of a 201 Created answer, after checking that it is one. */
+    protected static JsonNode created(Http.Response response) {
+        assertEquals(201, response.status(), response.body());
+        return response.json();
     }
 }
