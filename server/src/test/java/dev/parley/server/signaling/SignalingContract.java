@@ -85,6 +85,19 @@ abstract class SignalingContract extends ServerContract {
         return created.get("callId").asText();
     }
 
+    /** Alice calling Bob, each online with one device, once Bob's device rings. */
+    record Ringing(WsClient alice, WsClient bob, String bobName, String callId) {
+    }
+
+    Ringing aliceCallsBob() {
+        String bobName = name("bob");
+        var alice = online(name("alice"));
+        var bob = online(bobName);
+        String callId = call(alice, bobName);
+        bob.expect("incoming-call");
+        return new Ringing(alice, bob, bobName, callId);
+    }
+
     // --- connecting ---
 
     @Test
@@ -258,52 +271,36 @@ abstract class SignalingContract extends ServerContract {
 
     @Test
     void declineRejects() {
-        String bobName = name("bob");
-        var alice = online(name("alice"));
-        var bob = online(bobName);
-        String callId = call(alice, bobName);
-        bob.expect("incoming-call");
-        bob.send("{\"type\":\"decline\",\"callId\":\"" + callId + "\"}");
-        alice.expectCode("call-ended", "REJECTED");
-        bob.expectCode("call-ended", "REJECTED");
+        var ringing = aliceCallsBob();
+        ringing.bob().send("{\"type\":\"decline\",\"callId\":\"" + ringing.callId() + "\"}");
+        ringing.alice().expectCode("call-ended", "REJECTED");
+        ringing.bob().expectCode("call-ended", "REJECTED");
     }
 
     @Test
     void aCalleeInACallIsBusy() {
-        String bobName = name("bob");
-        var alice = online(name("alice"));
-        var bob = online(bobName);
-        String first = call(alice, bobName);
-        bob.expect("incoming-call");
-        bob.send("{\"type\":\"accept\",\"callId\":\"" + first + "\"}");
-        alice.expect("call-established");
+        var first = aliceCallsBob();
+        first.bob().send("{\"type\":\"accept\",\"callId\":\"" + first.callId() + "\"}");
+        first.alice().expect("call-established");
         var carol = online(name("carol"));
-        call(carol, bobName);
+        call(carol, first.bobName());
         assertEquals(0, carol.expectCode("call-ended", "BUSY").get("duration").asLong());
-        assertTrue(bob.quietAbout("incoming-call", 200));
+        assertTrue(first.bob().quietAbout("incoming-call", 200));
     }
 
     @Test
     void nobodyAnsweringIsNoAnswer() {
-        String bobName = name("bob");
-        var alice = online(name("alice"));
-        var bob = online(bobName);
-        call(alice, bobName);
-        bob.expect("incoming-call");
-        alice.expectCode("call-ended", "NO_ANSWER");
-        bob.expectCode("call-ended", "NO_ANSWER");
+        var ringing = aliceCallsBob();
+        ringing.alice().expectCode("call-ended", "NO_ANSWER");
+        ringing.bob().expectCode("call-ended", "NO_ANSWER");
     }
 
     @Test
     void theCallerHangingUpFirstCancels() {
-        String bobName = name("bob");
-        var alice = online(name("alice"));
-        var bob = online(bobName);
-        String callId = call(alice, bobName);
-        bob.expect("incoming-call");
-        alice.send("{\"type\":\"hangup\",\"callId\":\"" + callId + "\"}");
-        bob.expectCode("call-ended", "CANCELLED");
-        alice.expectCode("call-ended", "CANCELLED");
+        var ringing = aliceCallsBob();
+        ringing.alice().send("{\"type\":\"hangup\",\"callId\":\"" + ringing.callId() + "\"}");
+        ringing.bob().expectCode("call-ended", "CANCELLED");
+        ringing.alice().expectCode("call-ended", "CANCELLED");
     }
 
     @Test
