@@ -1,6 +1,6 @@
 package dev.parley.server;
 
-import static dev.parley.server.CallLinksContract.auth;
+import static dev.parley.server.CallLinksContract.createConfig;
 import static dev.parley.server.PlatformApiContract.assertInvalid;
 import static dev.parley.server.PlatformApiContract.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -15,22 +15,17 @@ import dev.parley.platform.telephony.InboundDestination;
 import dev.parley.platform.telephony.NumberSpec;
 import dev.parley.server.support.Http;
 import dev.parley.server.support.MultipartUpload;
-import dev.parley.server.support.TestDatabase;
+import dev.parley.server.support.ServerContract;
 import dev.parley.server.support.TestImages;
-import dev.parley.server.support.TestServer;
 import java.awt.Color;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Call links over HTTP: creating them (defaults, URL, validation naming each field), and what
@@ -38,33 +33,14 @@ import org.junit.jupiter.api.io.TempDir;
  * whose tokens the server's own verifier accepts with the {@code callLink} claim, one-time
  * links used up through {@code markUsed}. Subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CallLinkPublicContract {
+abstract class CallLinkPublicContract extends ServerContract {
 
     static final String LINKS = CallLinksContract.LINKS;
     static final String PUBLIC = "/call-link/1/public/links/";
 
-    TestDatabase database;
-    TestServer server;
-    Http http;
-
-    abstract TestDatabase openDatabase(Path workDir);
-
-    @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, CallLinksContract.GENEROUS_LIMITS);
-        http = server.http();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+    @Override
+    protected Map<String, String> serverEnvironment() {
+        return CallLinksContract.GENEROUS_LIMITS;
     }
 
     @Test
@@ -187,11 +163,11 @@ abstract class CallLinkPublicContract {
         assertEquals("{\"colors\":{\"primary\":\"#0A7CFF\",\"primaryText\":\"#FFFFFF\",\"background\":\"#F4F6F8\"},"
                 + "\"logoUrl\":null,\"backgroundUrl\":null}", builtIn.get("theme").toString());
 
-        String logo = CallLinksContract.uploaded(MultipartUpload.upload(http, key, "LOGO", "l.png",
+        String logo = created(MultipartUpload.upload(http, key, "LOGO", "l.png",
                 TestImages.solid("png", 64, 64, Color.RED))).get("id").asText();
-        String def = createConfig(key, "{\"name\": \"default\", \"theme\": {\"messages\": {\"welcomeText\": \"Hello from us\"},"
+        String def = createConfig(http, key, "{\"name\": \"default\", \"theme\": {\"messages\": {\"welcomeText\": \"Hello from us\"},"
                 + " \"colors\": {\"primary\": \"#112233\"}, \"images\": {\"logoImageId\": \"" + logo + "\"}}}");
-        String own = createConfig(key, "{\"name\": \"own\", \"initialOptions\": {\"video\": true}, \"callOptions\": {\"dialPad\": true},"
+        String own = createConfig(http, key, "{\"name\": \"own\", \"initialOptions\": {\"video\": true}, \"callOptions\": {\"dialPad\": true},"
                 + " \"theme\": {\"messages\": {\"welcomeText\": \"Own welcome\"}}}");
         JsonNode withDefault = publicView(createLink(http, key, "{\"displayName\": \"Ana\", \"showIdentity\": true,"
                 + " \"destination\": {\"type\": \"WEBRTC\", \"identity\": \"agent1\"}}"));
@@ -222,7 +198,7 @@ abstract class CallLinkPublicContract {
     @Test
     void statesFollowTheWindowAndTheirTexts() {
         String key = newAccount("State Co");
-        createConfig(key, "{\"name\": \"texts\", \"theme\": {\"messages\": {\"welcomeText\": \"W\", \"inactiveText\": \"I\","
+        createConfig(http, key, "{\"name\": \"texts\", \"theme\": {\"messages\": {\"welcomeText\": \"W\", \"inactiveText\": \"I\","
                 + " \"expirationText\": \"E\"}}}");
         String dest = "\"destination\": {\"type\": \"WEBRTC\", \"identity\": \"agent1\"}";
         JsonNode future = createLink(http, key, "{" + dest + ", \"validityWindow\": {\"startTime\": \"2099-01-01T00:00:00Z\","
@@ -351,19 +327,9 @@ abstract class CallLinkPublicContract {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    String newAccount(String name) {
-        return TestAccounts.createAccount(server.config(), name);
-    }
-
     String accountId(String name) {
         return server.server().platform().accounts().listAccounts().stream().filter(a -> a.name().equals(name))
                 .findFirst().orElseThrow().id();
-    }
-
-    String createConfig(String key, String json) {
-        var created = http.postJson(CallLinksContract.CONFIGS, key, json);
-        assertEquals(201, created.status(), created.body());
-        return created.json().get("id").asText();
     }
 
     static Http.Response post(Http http, String key, String json) {
@@ -371,9 +337,7 @@ abstract class CallLinkPublicContract {
     }
 
     static JsonNode createLink(Http http, String key, String json) {
-        var created = post(http, key, json);
-        assertEquals(201, created.status(), created.body());
-        return created.json();
+        return created(post(http, key, json));
     }
 
     JsonNode publicView(JsonNode link) {

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** {@link CallLinkPublicContract} on the embedded H2 database. */
 class CallLinkPublicH2Test extends CallLinkPublicContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.h2(workDir.resolve("data"));
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** {@link CallLinkPublicContract} on a real PostgreSQL server. */
 class CallLinkPublicPostgresTest extends CallLinkPublicContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.postgres();
     }
 }

@@ -11,20 +11,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.platform.Platform;
 import dev.parley.server.support.Http;
 import dev.parley.server.support.MultipartUpload;
-import dev.parley.server.support.TestDatabase;
+import dev.parley.server.support.ServerContract;
 import dev.parley.server.support.TestImages;
-import dev.parley.server.support.TestServer;
 import java.awt.Color;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Call-link configurations, images and links over HTTP against a real server and database:
@@ -32,8 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  * isolation. The public side (states, sessions, the page) is {@link CallLinkPublicContract}.
  * Each test works in an account of its own. Subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class CallLinksContract {
+abstract class CallLinksContract extends ServerContract {
 
     static final String CONFIGS = "/call-link/1/configs";
     static final String IMAGES = "/call-link/1/images";
@@ -42,27 +35,9 @@ abstract class CallLinksContract {
     static final Map<String, String> GENEROUS_LIMITS = Map.of("PARLEY_RATELIMIT_TOKEN_BURST", "100000",
             "PARLEY_CALL_LINKS_PUBLIC_BASE_URL", "https://call.example.com/");
 
-    TestDatabase database;
-    TestServer server;
-    Http http;
-
-    abstract TestDatabase openDatabase(Path workDir);
-
-    @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, GENEROUS_LIMITS);
-        http = server.http();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+    @Override
+    protected Map<String, String> serverEnvironment() {
+        return GENEROUS_LIMITS;
     }
 
     // --- configurations ------------------------------------------------------------------
@@ -113,10 +88,10 @@ abstract class CallLinksContract {
     @Test
     void anAccountWithConfigurationsHasExactlyOneDefault() {
         String key = newAccount("Default Config Co");
-        String first = createConfig(key, "{\"name\": \"first\"}");
-        String second = createConfig(key, "{\"name\": \"second\", \"isDefault\": false}");
+        String first = createConfig(http, key, "{\"name\": \"first\"}");
+        String second = createConfig(http, key, "{\"name\": \"second\", \"isDefault\": false}");
         assertEquals(List.of(first), defaults(key));
-        String third = createConfig(key, "{\"name\": \"third\", \"isDefault\": true}");
+        String third = createConfig(http, key, "{\"name\": \"third\", \"isDefault\": true}");
         assertEquals(List.of(third), defaults(key), "a new configuration can take the default");
         assertInvalid(http.putJson(CONFIGS + "/" + third, key, "{\"name\": \"third\", \"isDefault\": false}"), "isDefault");
         assertEquals(200, http.putJson(CONFIGS + "/" + second, key, "{\"name\": \"second\", \"isDefault\": true}").status());
@@ -127,7 +102,7 @@ abstract class CallLinksContract {
         assertEquals(List.of(third), defaults(key));
         assertEquals(204, http.delete(CONFIGS + "/" + third, auth(key)).status());
         assertEquals(List.of(), defaults(key));
-        assertEquals(List.of(createConfig(key, "{\"name\": \"again\"}")), defaults(key),
+        assertEquals(List.of(createConfig(http, key, "{\"name\": \"again\"}")), defaults(key),
                 "after the last is deleted, the next one is the default again");
     }
 
@@ -166,7 +141,7 @@ abstract class CallLinksContract {
         String key = newAccount("Paging Config Co");
         var ids = new ArrayList<String>();
         for (int i = 0; i < 5; i++) {
-            ids.add(createConfig(key, "{\"name\": \"c" + i + "\"}"));
+            ids.add(createConfig(http, key, "{\"name\": \"c" + i + "\"}"));
         }
         JsonNode page = http.get(CONFIGS + "?page=1&size=2", auth(key)).json();
         assertEquals(5, page.get("paging").get("totalResults").asInt());
@@ -186,7 +161,7 @@ abstract class CallLinksContract {
         byte[] png = TestImages.solid("png", 200, 50, Color.RED);
         byte[] jpeg = TestImages.solid("jpg", 640, 480, Color.BLUE);
         byte[] webp = TestImages.webp(300, 120);
-        JsonNode pngImage = uploaded(MultipartUpload.upload(http, key, "LOGO", "dir/../logo.png", png));
+        JsonNode pngImage = created(MultipartUpload.upload(http, key, "LOGO", "dir/../logo.png", png));
         assertEquals("logo.png", pngImage.get("name").asText(), "no directories in the name");
         assertEquals("LOGO", pngImage.get("type").asText());
         assertEquals(png.length, pngImage.get("size").asLong());
@@ -194,10 +169,10 @@ abstract class CallLinksContract {
         assertEquals(50, pngImage.get("height").asInt());
         assertEquals("image/png", pngImage.get("contentType").asText());
         // The name and the part's Content-Type say nothing: the bytes decide.
-        JsonNode jpegImage = uploaded(MultipartUpload.upload(http, key, "BACKGROUND", "photo.png", jpeg));
+        JsonNode jpegImage = created(MultipartUpload.upload(http, key, "BACKGROUND", "photo.png", jpeg));
         assertEquals("image/jpeg", jpegImage.get("contentType").asText());
         assertEquals(640, jpegImage.get("width").asInt());
-        JsonNode webpImage = uploaded(MultipartUpload.upload(http, key, "LOGO", "mark.gif", webp));
+        JsonNode webpImage = created(MultipartUpload.upload(http, key, "LOGO", "mark.gif", webp));
         assertEquals("image/webp", webpImage.get("contentType").asText());
         assertEquals(300, webpImage.get("width").asInt());
         assertEquals(120, webpImage.get("height").asInt());
@@ -243,7 +218,7 @@ abstract class CallLinksContract {
         byte[] big = TestImages.noisePng(700, 700, 7); // about 1.4 MB: too much for a logo, fine for a background
         assertTrue(big.length > 1024 * 1024 && big.length < 5 * 1024 * 1024, "size " + big.length);
         assertProblem(MultipartUpload.upload(http, key, "LOGO", "big.png", big), 413);
-        JsonNode background = uploaded(MultipartUpload.upload(http, key, "BACKGROUND", "big.png", big));
+        JsonNode background = created(MultipartUpload.upload(http, key, "BACKGROUND", "big.png", big));
         assertEquals(big.length, background.get("size").asLong(), "the upload route reads past http.max-body-bytes");
         assertArrayEquals(big, http.getBytes("/call-link/1/public/images/" + background.get("id").asText()).body());
 
@@ -252,8 +227,8 @@ abstract class CallLinksContract {
         assertInvalid(MultipartUpload.upload(http, key, "LOGO", "claims.webp", TestImages.webp(16384, 16384)), "file");
         assertInvalid(MultipartUpload.upload(http, key, "BACKGROUND", "tall.png",
                 TestImages.solid("png", 16, 8193, Color.BLACK)), "file");
-        uploaded(MultipartUpload.upload(http, key, "BACKGROUND", "wide.png", TestImages.solid("png", 8192, 16, Color.BLACK)));
-        uploaded(MultipartUpload.upload(http, key, "LOGO", "edge.png", TestImages.solid("png", 2048, 16, Color.BLACK)));
+        created(MultipartUpload.upload(http, key, "BACKGROUND", "wide.png", TestImages.solid("png", 8192, 16, Color.BLACK)));
+        created(MultipartUpload.upload(http, key, "LOGO", "edge.png", TestImages.solid("png", 2048, 16, Color.BLACK)));
 
         byte[] huge = new byte[6 * 1024 * 1024];
         assertProblem(MultipartUpload.upload(http, key, "BACKGROUND", "huge.png", huge), 413);
@@ -267,15 +242,15 @@ abstract class CallLinksContract {
     @Test
     void anImageInUseCannotBeDeletedAndThemesNeedTheRightType() {
         String key = newAccount("Theme Co");
-        String logo = uploaded(MultipartUpload.upload(http, key, "LOGO", "l.png", TestImages.solid("png", 64, 64, Color.RED)))
+        String logo = created(MultipartUpload.upload(http, key, "LOGO", "l.png", TestImages.solid("png", 64, 64, Color.RED)))
                 .get("id").asText();
-        String background = uploaded(MultipartUpload.upload(http, key, "BACKGROUND", "b.png",
+        String background = created(MultipartUpload.upload(http, key, "BACKGROUND", "b.png",
                 TestImages.solid("png", 64, 64, Color.BLUE))).get("id").asText();
         assertInvalid(http.postJson(CONFIGS, key, "{\"name\": \"c\", \"theme\": {\"images\": {\"logoImageId\": \""
                 + background + "\"}}}"), "theme.images.logoImageId");
         assertInvalid(http.postJson(CONFIGS, key, "{\"name\": \"c\", \"theme\": {\"images\": {\"backgroundImageId\": \""
                 + logo + "\"}}}"), "theme.images.backgroundImageId");
-        String config = createConfig(key, "{\"name\": \"c\", \"theme\": {\"images\": {\"logoImageId\": \"" + logo
+        String config = createConfig(http, key, "{\"name\": \"c\", \"theme\": {\"images\": {\"logoImageId\": \"" + logo
                 + "\", \"backgroundImageId\": \"" + background + "\"}}}");
         var conflict = http.delete(IMAGES + "/" + logo, auth(key));
         assertProblem(conflict, 409);
@@ -372,9 +347,9 @@ abstract class CallLinksContract {
     void anotherAccountsConfigurationsImagesAndLinksAreNotFound() {
         String owner = newAccount("Owner Co");
         String other = newAccount("Other Co");
-        String image = uploaded(MultipartUpload.upload(http, owner, "LOGO", "l.png",
+        String image = created(MultipartUpload.upload(http, owner, "LOGO", "l.png",
                 TestImages.solid("png", 32, 32, Color.RED))).get("id").asText();
-        String config = createConfig(owner, "{\"name\": \"c\"}");
+        String config = createConfig(http, owner, "{\"name\": \"c\"}");
         String link = CallLinkPublicContract.createLink(http, owner, "{\"destination\": {\"type\": \"ROOM\", \"roomName\": \"lobby\"}}")
                 .get("id").asText();
         for (String path : List.of(CONFIGS + "/" + config, IMAGES + "/" + image, LINKS + "/" + link)) {
@@ -399,22 +374,12 @@ abstract class CallLinksContract {
 
     // --- helpers ----------------------------------------------------------------------------
 
-    String newAccount(String name) {
-        return TestAccounts.createAccount(server.config(), name);
-    }
-
     Platform platform() {
         return server.server().platform();
     }
 
-    static String[] auth(String key) {
-        return new String[] {"Authorization", "App " + key};
-    }
-
-    String createConfig(String key, String json) {
-        var created = http.postJson(CONFIGS, key, json);
-        assertEquals(201, created.status(), created.body());
-        return created.json().get("id").asText();
+    static String createConfig(Http http, String key, String json) {
+        return created(http.postJson(CONFIGS, key, json)).get("id").asText();
     }
 
     List<String> defaults(String key) {
@@ -425,10 +390,5 @@ abstract class CallLinksContract {
             }
         });
         return ids;
-    }
-
-    static JsonNode uploaded(Http.Response response) {
-        assertEquals(201, response.status(), response.body());
-        return response.json();
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** {@link CallLinksContract} on the embedded H2 database. */
 class CallLinksH2Test extends CallLinksContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.h2(workDir.resolve("data"));
     }
 }

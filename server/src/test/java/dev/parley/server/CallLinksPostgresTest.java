@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** {@link CallLinksContract} on a real PostgreSQL server. */
 class CallLinksPostgresTest extends CallLinksContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.postgres();
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** The platform API on the embedded H2 database (the default). */
 class H2PlatformApiTest extends PlatformApiContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.h2(workDir.resolve("data"));
     }
 }

@@ -7,56 +7,30 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.server.support.Http;
-import dev.parley.server.support.TestDatabase;
+import dev.parley.server.support.ServerContract;
 import dev.parley.server.support.TestServer;
 import dev.parley.server.support.Tokens;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The REST API of the platform foundation, end to end over HTTP against a real server and
  * a real database. Subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class PlatformApiContract {
+abstract class PlatformApiContract extends ServerContract {
 
-    Path workDir;
-
-    TestDatabase database;
-    TestServer server;
-    Http http;
     String key;
 
-    abstract TestDatabase openDatabase(Path workDir);
-
     @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        this.workDir = workDir;
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, Map.of());
-        http = server.http();
+    void firstAccount() {
         key = server.firstApiKey();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     // --- health -------------------------------------------------------------------------
@@ -138,9 +112,9 @@ abstract class PlatformApiContract {
 
     @Test
     void wrongContentTypeIs415AndOversizedBodyIs413() {
-        var form = http.post("/webrtc/1/token", "text/plain", "{\"identity\": \"dave\"}", "Authorization", "App " + key);
+        var form = http.post("/webrtc/1/token", "text/plain", "{\"identity\": \"dave\"}", auth(key));
         assertProblem(form, 415);
-        var missing = http.post("/webrtc/1/token", null, "{\"identity\": \"dave\"}", "Authorization", "App " + key);
+        var missing = http.post("/webrtc/1/token", null, "{\"identity\": \"dave\"}", auth(key));
         assertProblem(missing, 415);
         String huge = "{\"identity\": \"dave\", \"displayName\": \"" + "x".repeat(70_000) + "\"}";
         assertProblem(http.postJson("/webrtc/1/token", key, huge), 413);
@@ -162,7 +136,7 @@ abstract class PlatformApiContract {
     @Test
     void unknownRoutesAre404AndWrongMethodsAre405() {
         assertProblem(http.get("/no/such/thing"), 404);
-        assertProblem(http.get("/webrtc/1/token", "Authorization", "App " + key), 405);
+        assertProblem(http.get("/webrtc/1/token", auth(key)), 405);
         assertProblem(http.method("PUT", "/health/live"), 405);
     }
 
@@ -201,17 +175,17 @@ abstract class PlatformApiContract {
         assertTrue(newKey.startsWith(newId + "."));
 
         assertEquals(200, http.postJson("/webrtc/1/token", newKey, "{\"identity\": \"frank\"}").status());
-        JsonNode listed = findById(http.get("/accounts/1/api-keys?size=100", "Authorization", "App " + key).json(), "id", newId);
+        JsonNode listed = findById(http.get("/accounts/1/api-keys?size=100", auth(key)).json(), "id", newId);
         assertEquals("ci", listed.get("name").asText());
         assertTrue(listed.get("active").asBoolean());
         assertFalse(listed.has("key"), "a listed key never shows its text");
 
-        assertEquals(204, http.delete("/accounts/1/api-keys/" + newId, "Authorization", "App " + key).status());
+        assertEquals(204, http.delete("/accounts/1/api-keys/" + newId, auth(key)).status());
         assertProblem(http.postJson("/webrtc/1/token", newKey, "{\"identity\": \"frank\"}"), 401);
-        JsonNode revoked = findById(http.get("/accounts/1/api-keys?size=100", "Authorization", "App " + key).json(), "id", newId);
+        JsonNode revoked = findById(http.get("/accounts/1/api-keys?size=100", auth(key)).json(), "id", newId);
         assertFalse(revoked.get("active").asBoolean());
         assertTrue(revoked.has("revokedAt"));
-        assertProblem(http.delete("/accounts/1/api-keys/ak_doesnotexist", "Authorization", "App " + key), 404);
+        assertProblem(http.delete("/accounts/1/api-keys/ak_doesnotexist", auth(key)), 404);
     }
 
     @Test
@@ -219,7 +193,7 @@ abstract class PlatformApiContract {
         for (int i = 0; i < 3; i++) {
             http.postJson("/webrtc/1/credentials", key, "{\"name\": \"paging " + i + "\"}");
         }
-        JsonNode page = http.get("/webrtc/1/credentials?page=1&size=2", "Authorization", "App " + key).json();
+        JsonNode page = http.get("/webrtc/1/credentials?page=1&size=2", auth(key)).json();
         JsonNode paging = page.get("paging");
         assertEquals(1, paging.get("page").asInt());
         assertEquals(2, paging.get("size").asInt());
@@ -227,9 +201,9 @@ abstract class PlatformApiContract {
         assertTrue(total >= 3);
         assertEquals((total + 1) / 2, paging.get("totalPages").asLong());
         assertTrue(page.get("results").size() <= 2);
-        assertInvalid(http.get("/webrtc/1/credentials?size=1000", "Authorization", "App " + key), "size");
-        assertInvalid(http.get("/webrtc/1/credentials?page=-1", "Authorization", "App " + key), "page");
-        assertInvalid(http.get("/webrtc/1/credentials?page=first", "Authorization", "App " + key), "page");
+        assertInvalid(http.get("/webrtc/1/credentials?size=1000", auth(key)), "size");
+        assertInvalid(http.get("/webrtc/1/credentials?page=-1", auth(key)), "page");
+        assertInvalid(http.get("/webrtc/1/credentials?page=first", auth(key)), "page");
     }
 
     // --- OAuth client credentials -------------------------------------------------------
@@ -254,15 +228,15 @@ abstract class PlatformApiContract {
         assertEquals(accountId(key), claims.getStringClaim("account"));
         assertEquals(600, (claims.getExpirationTime().getTime() - claims.getIssueTime().getTime()) / 1000);
 
-        JsonNode listed = findById(http.get("/webrtc/1/credentials?size=100", "Authorization", "App " + key).json(),
+        JsonNode listed = findById(http.get("/webrtc/1/credentials?size=100", auth(key)).json(),
                 "clientId", clientId);
         assertFalse(listed.has("clientSecret"), "the secret is shown once only");
-        assertEquals("backend", http.get("/webrtc/1/credentials/" + clientId, "Authorization", "App " + key)
+        assertEquals("backend", http.get("/webrtc/1/credentials/" + clientId, auth(key))
                 .json().get("name").asText());
 
-        assertEquals(204, http.delete("/webrtc/1/credentials/" + clientId, "Authorization", "App " + key).status());
+        assertEquals(204, http.delete("/webrtc/1/credentials/" + clientId, auth(key)).status());
         assertOAuthError(oauth(Http.basic(clientId, secret), "grant_type=client_credentials"), 401, "invalid_client");
-        assertProblem(http.get("/webrtc/1/credentials/" + clientId, "Authorization", "App " + key), 404);
+        assertProblem(http.get("/webrtc/1/credentials/" + clientId, auth(key)), 404);
     }
 
     @Test
@@ -300,17 +274,17 @@ abstract class PlatformApiContract {
         String myClientId = mine.get("clientId").asText();
         String myKeyId = key.substring(0, key.indexOf('.'));
 
-        JsonNode theirList = http.get("/webrtc/1/credentials?size=100", "Authorization", "App " + otherKey).json();
+        JsonNode theirList = http.get("/webrtc/1/credentials?size=100", auth(otherKey)).json();
         assertEquals(0, theirList.get("paging").get("totalResults").asLong(), theirList.toString());
-        assertProblem(http.get("/webrtc/1/credentials/" + myClientId, "Authorization", "App " + otherKey), 404);
-        assertProblem(http.delete("/webrtc/1/credentials/" + myClientId, "Authorization", "App " + otherKey), 404);
-        assertProblem(http.delete("/accounts/1/api-keys/" + myKeyId, "Authorization", "App " + otherKey), 404);
-        JsonNode theirKeys = http.get("/accounts/1/api-keys", "Authorization", "App " + otherKey).json();
+        assertProblem(http.get("/webrtc/1/credentials/" + myClientId, auth(otherKey)), 404);
+        assertProblem(http.delete("/webrtc/1/credentials/" + myClientId, auth(otherKey)), 404);
+        assertProblem(http.delete("/accounts/1/api-keys/" + myKeyId, auth(otherKey)), 404);
+        JsonNode theirKeys = http.get("/accounts/1/api-keys", auth(otherKey)).json();
         assertEquals(1, theirKeys.get("paging").get("totalResults").asLong());
         assertFalse(theirKeys.toString().contains(myKeyId));
 
         // Still there and still mine.
-        assertEquals(200, http.get("/webrtc/1/credentials/" + myClientId, "Authorization", "App " + key).status());
+        assertEquals(200, http.get("/webrtc/1/credentials/" + myClientId, auth(key)).status());
         var theirToken = http.postJson("/webrtc/1/token", otherKey, "{\"identity\": \"alice.smith\"}").json();
         assertNotEquals(accountId(key), accountId(otherKey));
         assertEquals(200, http.postJson("/webrtc/1/token", key, "{\"identity\": \"alice.smith\"}").status());

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** The platform API on a real PostgreSQL server. */
 class PostgresPlatformApiTest extends PlatformApiContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.postgres();
     }
 }

@@ -15,10 +15,8 @@ import dev.parley.platform.recording.Participant;
 import dev.parley.platform.recording.Recording;
 import dev.parley.platform.recording.RecordingType;
 import dev.parley.platform.recording.Recordings;
-import dev.parley.server.support.Http;
 import dev.parley.server.support.Recorder;
-import dev.parley.server.support.TestDatabase;
-import dev.parley.server.support.TestServer;
+import dev.parley.server.support.ServerContract;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -33,11 +31,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Recording settings and recordings over HTTP against a real server and database: settings,
@@ -46,66 +41,48 @@ import org.junit.jupiter.api.io.TempDir;
  * Recordings are made through the services, as the calls make them, with files written by the
  * test. Each test works in an account of its own. Subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class RecordingsContract {
+abstract class RecordingsContract extends ServerContract {
 
     static final String SETTINGS = "/webrtc/1/recording-settings";
     static final String RECORDINGS = "/webrtc/1/recordings";
 
-    TestDatabase database;
-    TestServer server;
-    Http http;
     Recordings recordings;
     Recorder recorder;
-    Path workDir;
-    Path recordingsDir;
     final HttpClient binary = HttpClient.newHttpClient();
 
-    abstract TestDatabase openDatabase(Path workDir);
-
-    @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        this.workDir = workDir;
-        recordingsDir = workDir.resolve("recording-files");
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, Map.of("PARLEY_RECORDINGS_DIR", recordingsDir.toString()));
-        http = server.http();
-        recordings = server.server().platform().recordings();
-        recorder = new Recorder(recordings);
+    @Override
+    protected Map<String, String> serverEnvironment() {
+        return Map.of("PARLEY_RECORDINGS_DIR", recordingsDir().toString());
     }
 
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+    @BeforeAll
+    void findRecordings() {
+        recordings = server.server().platform().recordings();
+        recorder = new Recorder(recordings);
     }
 
     // --- settings -----------------------------------------------------------------------
 
     @Test
     void settingsDefaultToNoRecordingAndArePutAndReadBack() {
-        var account = newAccount("Settings Co");
-        var initial = http.get(SETTINGS, "Authorization", "App " + account.text());
+        var account = createAccount("Settings Co");
+        var initial = http.get(SETTINGS, auth(account.text()));
         assertEquals(200, initial.status(), initial.body());
         assertEquals("{\"recording\":\"NO_RECORDING\",\"compose\":false}", initial.body());
 
         var put = http.putJson(SETTINGS, account.text(), "{\"recording\": \"AUDIO_AND_VIDEO\", \"compose\": true}");
         assertEquals(200, put.status(), put.body());
         assertEquals("{\"recording\":\"AUDIO_AND_VIDEO\",\"compose\":true}", put.body());
-        assertEquals(put.body(), http.get(SETTINGS, "Authorization", "App " + account.text()).body());
+        assertEquals(put.body(), http.get(SETTINGS, auth(account.text())).body());
 
         var audio = http.putJson(SETTINGS, account.text(), "{\"recording\": \"AUDIO\"}");
         assertEquals("{\"recording\":\"AUDIO\",\"compose\":false}", audio.body(), "compose left out is false");
-        assertEquals(audio.body(), http.get(SETTINGS, "Authorization", "App " + account.text()).body());
+        assertEquals(audio.body(), http.get(SETTINGS, auth(account.text())).body());
     }
 
     @Test
     void invalidSettingsNameTheFieldAtFault() {
-        var account = newAccount("Bad Settings Co");
+        var account = createAccount("Bad Settings Co");
         for (var bad : List.of(
                 List.of("{}", "recording"),
                 List.of("{\"compose\": true}", "recording"),
@@ -121,16 +98,16 @@ abstract class RecordingsContract {
                 "App " + account.text()), 415);
         assertProblem(http.get(SETTINGS), 401);
         assertEquals("{\"recording\":\"NO_RECORDING\",\"compose\":false}",
-                http.get(SETTINGS, "Authorization", "App " + account.text()).body(), "nothing was stored");
+                http.get(SETTINGS, auth(account.text())).body(), "nothing was stored");
     }
 
     @Test
     void settingsBelongToOneAccount() {
-        var mine = newAccount("Settings Mine");
-        var theirs = newAccount("Settings Theirs");
+        var mine = createAccount("Settings Mine");
+        var theirs = createAccount("Settings Theirs");
         http.putJson(SETTINGS, mine.text(), "{\"recording\": \"AUDIO\", \"compose\": true}");
         assertEquals("{\"recording\":\"NO_RECORDING\",\"compose\":false}",
-                http.get(SETTINGS, "Authorization", "App " + theirs.text()).body());
+                http.get(SETTINGS, auth(theirs.text())).body());
         assertEquals(true, server.server().platform().recordingSettings().get(mine.key().accountId()).compose());
     }
 
@@ -138,7 +115,7 @@ abstract class RecordingsContract {
 
     @Test
     void listFiltersEachOnTheirOwnAndCombined() throws Exception {
-        var account = newAccount("Filter Co");
+        var account = createAccount("Filter Co");
         String id = account.key().accountId();
         Recording call = recordOnly(id, CallType.WEBRTC_CALL, Optional.empty(),
                 List.of(Participant.identity("alice"), Participant.identity("bob")));
@@ -180,7 +157,7 @@ abstract class RecordingsContract {
 
     @Test
     void listSortsAndPages() throws Exception {
-        var account = newAccount("Paging Co");
+        var account = createAccount("Paging Co");
         String id = account.key().accountId();
         var made = new java.util.ArrayList<Recording>();
         for (int i = 0; i < 5; i++) {
@@ -216,7 +193,7 @@ abstract class RecordingsContract {
 
     @Test
     void invalidListParametersNameTheParameter() {
-        var account = newAccount("Bad Query Co");
+        var account = createAccount("Bad Query Co");
         String key = account.text();
         for (var bad : List.of(
                 List.of("callType=ROOM", "callType"),
@@ -244,9 +221,9 @@ abstract class RecordingsContract {
                 List.of("size=101", "size"),
                 List.of("calltype=ROOM_CALL", "calltype"),
                 List.of("identity=alice&identity=bob", "identity"))) {
-            assertInvalid(http.get(RECORDINGS + "?" + bad.get(0), "Authorization", "App " + key), bad.get(1));
+            assertInvalid(http.get(RECORDINGS + "?" + bad.get(0), auth(key)), bad.get(1));
         }
-        assertEquals(200, http.get(RECORDINGS + "?callType=&identity=", "Authorization", "App " + key).status(),
+        assertEquals(200, http.get(RECORDINGS + "?callType=&identity=", auth(key)).status(),
                 "an empty parameter is no filter");
     }
 
@@ -254,7 +231,7 @@ abstract class RecordingsContract {
 
     @Test
     void aRecordingIsReadWithItsFiles() {
-        var account = newAccount("Read Co");
+        var account = createAccount("Read Co");
         Path alice = Recorder.bytes(workDir.resolve("read-alice.webm"), 3000, 1);
         Path phone = Recorder.bytes(workDir.resolve("read-phone.mka"), 1200, 2);
         Recording recording = recorder.record(account.key().accountId(), CallType.PHONE_CALL, RecordingType.AUDIO,
@@ -263,7 +240,7 @@ abstract class RecordingsContract {
                                 Duration.ZERO, Duration.ofMillis(4500)),
                         Recorder.Track.of(Participant.phoneNumber("+14155550199"), FileFormat.MKA, List.of("PCMU"), phone,
                                 Duration.ofMillis(500), Duration.ofMillis(4000))));
-        var answer = http.get(RECORDINGS + "/" + recording.id(), "Authorization", "App " + account.text());
+        var answer = http.get(RECORDINGS + "/" + recording.id(), auth(account.text()));
         assertEquals(200, answer.status(), answer.body());
         JsonNode r = answer.json();
         assertEquals(recording.id(), r.get("id").asText());
@@ -305,21 +282,21 @@ abstract class RecordingsContract {
         assertEquals(recording.start().plusMillis(500).toString(), second.get("startTime").asText());
 
         assertEquals(r, list(account.text(), "").get("results").get(0), "the list shows the same");
-        assertProblem(http.get(RECORDINGS + "/rec_doesnotexist", "Authorization", "App " + account.text()), 404);
+        assertProblem(http.get(RECORDINGS + "/rec_doesnotexist", auth(account.text())), 404);
     }
 
     // --- downloads ----------------------------------------------------------------------
 
     @Test
     void filesDownloadWholeAndByRangeByteForByte() throws Exception {
-        var account = newAccount("Download Co");
+        var account = createAccount("Download Co");
         Path content = Recorder.bytes(workDir.resolve("download.webm"), 10_000, 3);
         Recording recording = recorder.record(account.key().accountId(), CallType.WEBRTC_CALL,
                 RecordingType.AUDIO_AND_VIDEO, Optional.empty(), Recorder.identities("alice"), List.of(
                         Recorder.Track.of(Participant.identity("alice"), FileFormat.WEBM, List.of("OPUS", "VP8"),
                                 content, Duration.ZERO, Duration.ofSeconds(2))));
         String fileId = recording.files().getFirst().id();
-        Path onDisk = recordingsDir.resolve(recording.id()).resolve(fileId + ".webm");
+        Path onDisk = recordingsDir().resolve(recording.id()).resolve(fileId + ".webm");
         byte[] disk = Files.readAllBytes(onDisk);
         assertArrayEquals(Files.readAllBytes(content), disk, "the file is where recordings.dir says");
         String path = RECORDINGS + "/" + recording.id() + "/files/" + fileId;
@@ -382,7 +359,7 @@ abstract class RecordingsContract {
 
     @Test
     void contentTypesFollowTheFormat() throws Exception {
-        var account = newAccount("Types Co");
+        var account = createAccount("Types Co");
         Path content = Recorder.bytes(workDir.resolve("types.bin"), 100, 4);
         var tracks = List.of(
                 Recorder.Track.of(Participant.identity("a-webm"), FileFormat.WEBM, List.of("OPUS", "VP8"), content,
@@ -407,33 +384,33 @@ abstract class RecordingsContract {
 
     @Test
     void aFileStillBeingRecordedCannotBeDownloadedNorItsRecordingDeleted() {
-        var account = newAccount("Running Co");
+        var account = createAccount("Running Co");
         Recording running = recorder.begin(account.key().accountId(), CallType.WEBRTC_CALL, RecordingType.AUDIO,
                 Optional.empty(), Recorder.identities("alice", "bob"));
         var started = recorder.start(running, Recorder.Track.of(Participant.identity("alice"), FileFormat.OGG,
                 List.of("OPUS"), Recorder.bytes(workDir.resolve("running.ogg"), 500, 5), Duration.ZERO,
                 Duration.ofSeconds(1)));
         String key = account.text();
-        JsonNode shown = http.get(RECORDINGS + "/" + running.id(), "Authorization", "App " + key).json();
+        JsonNode shown = http.get(RECORDINGS + "/" + running.id(), auth(key)).json();
         assertEquals("RECORDING", shown.get("status").asText());
         assertFalse(shown.has("endTime"));
         assertFalse(shown.get("files").get(0).has("endTime"));
         assertProblem(http.get(RECORDINGS + "/" + running.id() + "/files/" + started.file().id(),
-                "Authorization", "App " + key), 409);
-        assertProblem(http.delete(RECORDINGS + "/" + running.id(), "Authorization", "App " + key), 409);
+                auth(key)), 409);
+        assertProblem(http.delete(RECORDINGS + "/" + running.id(), auth(key)), 409);
         assertTrue(Files.exists(started.path()), "nothing was removed");
 
         recordings.finish(running.id(), running.start().plusSeconds(1));
         assertEquals(200, http.get(RECORDINGS + "/" + running.id() + "/files/" + started.file().id(),
-                "Authorization", "App " + key).status(), "finish closed the open file");
-        assertEquals(204, http.delete(RECORDINGS + "/" + running.id(), "Authorization", "App " + key).status());
+                auth(key)).status(), "finish closed the open file");
+        assertEquals(204, http.delete(RECORDINGS + "/" + running.id(), auth(key)).status());
     }
 
     // --- delete -------------------------------------------------------------------------
 
     @Test
     void deleteRemovesTheRowsAndTheFiles() throws Exception {
-        var account = newAccount("Delete Co");
+        var account = createAccount("Delete Co");
         Path content = Recorder.bytes(workDir.resolve("delete.ogg"), 2000, 6);
         Recording recording = recorder.record(account.key().accountId(), CallType.WEBRTC_CALL, RecordingType.AUDIO,
                 Optional.empty(), Recorder.identities("alice", "bob"), List.of(
@@ -441,15 +418,15 @@ abstract class RecordingsContract {
                                 Duration.ZERO, Duration.ofSeconds(1)),
                         Recorder.Track.of(Participant.identity("bob"), FileFormat.OGG, List.of("OPUS"), content,
                                 Duration.ZERO, Duration.ofSeconds(1))));
-        Path directory = recordingsDir.resolve(recording.id());
+        Path directory = recordingsDir().resolve(recording.id());
         try (var files = Files.list(directory)) {
             assertEquals(2, files.count());
         }
         String key = account.text();
-        assertEquals(204, http.delete(RECORDINGS + "/" + recording.id(), "Authorization", "App " + key).status());
+        assertEquals(204, http.delete(RECORDINGS + "/" + recording.id(), auth(key)).status());
         assertFalse(Files.exists(directory), "the recording's directory is gone");
-        assertProblem(http.get(RECORDINGS + "/" + recording.id(), "Authorization", "App " + key), 404);
-        assertProblem(http.delete(RECORDINGS + "/" + recording.id(), "Authorization", "App " + key), 404);
+        assertProblem(http.get(RECORDINGS + "/" + recording.id(), auth(key)), 404);
+        assertProblem(http.delete(RECORDINGS + "/" + recording.id(), auth(key)), 404);
         assertEquals(0, list(key, "").get("paging").get("totalResults").asInt());
         for (String table : List.of("recordings", "recording_participants", "recording_files")) {
             String column = table.equals("recordings") ? "id" : "recording_id";
@@ -463,8 +440,8 @@ abstract class RecordingsContract {
 
     @Test
     void anotherAccountsRecordingsAre404Everywhere() throws Exception {
-        var mine = newAccount("Isolation Mine");
-        var theirs = newAccount("Isolation Theirs");
+        var mine = createAccount("Isolation Mine");
+        var theirs = createAccount("Isolation Theirs");
         Path content = Recorder.bytes(workDir.resolve("isolation.ogg"), 700, 7);
         Recording recording = recorder.record(mine.key().accountId(), CallType.ROOM_CALL, RecordingType.AUDIO,
                 Optional.of("private-room"), Recorder.identities("alice"), List.of(
@@ -472,25 +449,30 @@ abstract class RecordingsContract {
                                 Duration.ZERO, Duration.ofSeconds(1))));
         String file = RECORDINGS + "/" + recording.id() + "/files/" + recording.files().getFirst().id();
         String other = theirs.text();
-        assertProblem(http.get(RECORDINGS + "/" + recording.id(), "Authorization", "App " + other), 404);
-        assertProblem(http.get(file, "Authorization", "App " + other), 404);
+        assertProblem(http.get(RECORDINGS + "/" + recording.id(), auth(other)), 404);
+        assertProblem(http.get(file, auth(other)), 404);
         assertEquals(404, download(other, file, "Range", "bytes=0-10").statusCode());
-        assertProblem(http.delete(RECORDINGS + "/" + recording.id(), "Authorization", "App " + other), 404);
+        assertProblem(http.delete(RECORDINGS + "/" + recording.id(), auth(other)), 404);
         assertEquals(0, list(other, "").get("paging").get("totalResults").asInt());
         assertEquals(0, list(other, "room=private-room").get("results").size());
         assertEquals(0, list(other, "identity=alice").get("results").size());
-        var notFound = http.get(RECORDINGS + "/" + recording.id(), "Authorization", "App " + other);
-        assertEquals(http.get(RECORDINGS + "/rec_neverexisted", "Authorization", "App " + other).json().get("title"),
+        var notFound = http.get(RECORDINGS + "/" + recording.id(), auth(other));
+        assertEquals(http.get(RECORDINGS + "/rec_neverexisted", auth(other)).json().get("title"),
                 notFound.json().get("title"), "the same answer as for a recording that never existed");
 
-        assertEquals(200, http.get(file, "Authorization", "App " + mine.text()).status(), "still there for its owner");
+        assertEquals(200, http.get(file, auth(mine.text())).status(), "still there for its owner");
         assertEquals(1, list(mine.text(), "").get("results").size());
     }
 
     // --- helpers ------------------------------------------------------------------------
 
-    IssuedApiKey newAccount(String name) {
+    /** A new account made through the account service: its key with the account's id. */
+    IssuedApiKey createAccount(String name) {
         return server.server().platform().accounts().createAccount(name);
+    }
+
+    Path recordingsDir() {
+        return workDir.resolve("recording-files");
     }
 
     /** A finished recording without files. */
@@ -500,7 +482,7 @@ abstract class RecordingsContract {
     }
 
     JsonNode list(String key, String query) {
-        var answer = http.get(RECORDINGS + (query.isEmpty() ? "" : "?" + query), "Authorization", "App " + key);
+        var answer = http.get(RECORDINGS + (query.isEmpty() ? "" : "?" + query), auth(key));
         assertEquals(200, answer.status(), query + ": " + answer.body());
         return answer.json();
     }

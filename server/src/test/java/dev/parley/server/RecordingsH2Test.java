@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Recording settings and recordings on the embedded H2 database. */
 class RecordingsH2Test extends RecordingsContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.h2(workDir.resolve("data"));
     }
 }

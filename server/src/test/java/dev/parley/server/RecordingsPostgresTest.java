@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Recording settings and recordings on a real PostgreSQL server. */
 class RecordingsPostgresTest extends RecordingsContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.postgres();
     }
 }

@@ -8,18 +8,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.server.support.Http;
-import dev.parley.server.support.TestDatabase;
-import dev.parley.server.support.TestServer;
-import java.nio.file.Path;
+import dev.parley.server.support.ServerContract;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * SIP trunks and phone numbers over HTTP against a real server and database: CRUD,
@@ -27,34 +20,10 @@ import org.junit.jupiter.api.io.TempDir;
  * Each test works in an account of its own, so the tests do not depend on each other.
  * Subclasses run it on H2 and on PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TelephonyApiContract {
+abstract class TelephonyApiContract extends ServerContract {
 
     static final String TRUNKS = "/telephony/1/trunks";
     static final String NUMBERS = "/telephony/1/numbers";
-
-    TestDatabase database;
-    TestServer server;
-    Http http;
-
-    abstract TestDatabase openDatabase(Path workDir);
-
-    @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, Map.of());
-        http = server.http();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
-    }
 
     // --- trunks -------------------------------------------------------------------------
 
@@ -437,14 +406,6 @@ abstract class TelephonyApiContract {
         return "+1415" + String.format("%07d", numberSeed);
     }
 
-    String newAccount(String name) {
-        return TestAccounts.createAccount(server.config(), name);
-    }
-
-    String accountOf(String key) {
-        return server.server().platform().accounts().authenticate(key).orElseThrow().accountId();
-    }
-
     dev.parley.platform.telephony.Trunk storedTrunk(String id) {
         return server.server().platform().telephony().allTrunks().stream()
                 .filter(t -> t.id().equals(id)).findFirst().orElseThrow();
@@ -454,9 +415,7 @@ abstract class TelephonyApiContract {
         String extra = extraJson.strip();
         String body = "{\"name\": \"" + name + "\", \"host\": \"" + name + ".example\""
                 + (extra.equals("{}") ? "" : ", " + extra.substring(1, extra.length() - 1)) + "}";
-        var created = post(key, TRUNKS, body);
-        assertEquals(201, created.status(), created.body());
-        return created.json().get("id").asText();
+        return created(post(key, TRUNKS, body)).get("id").asText();
     }
 
     List<String> defaults(String key) {
@@ -480,7 +439,7 @@ abstract class TelephonyApiContract {
     }
 
     Http.Response get(String key, String path) {
-        return http.get(path, "Authorization", "App " + key);
+        return http.get(path, auth(key));
     }
 
     Http.Response post(String key, String path, String json) {
@@ -492,6 +451,6 @@ abstract class TelephonyApiContract {
     }
 
     Http.Response delete(String key, String path) {
-        return http.delete(path, "Authorization", "App " + key);
+        return http.delete(path, auth(key));
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Trunks and numbers on the embedded H2 database. */
 class TelephonyApiH2Test extends TelephonyApiContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.h2(workDir.resolve("data"));
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Trunks and numbers on a real PostgreSQL server. */
 class TelephonyApiPostgresTest extends TelephonyApiContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.postgres();
     }
 }

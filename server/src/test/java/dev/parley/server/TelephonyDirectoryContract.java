@@ -10,52 +10,26 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.parley.platform.telephony.InboundDestination;
 import dev.parley.platform.telephony.TelephonyDirectory;
 import dev.parley.platform.telephony.Trunk;
-import dev.parley.server.support.Http;
-import dev.parley.server.support.TestDatabase;
-import dev.parley.server.support.TestServer;
+import dev.parley.server.support.ServerContract;
 import java.net.InetAddress;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What the phone gateway asks {@link TelephonyDirectory} about the configuration made over
  * REST, and the dynamic destination settings resource. Subclasses run it on H2 and on
  * PostgreSQL.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class TelephonyDirectoryContract {
+abstract class TelephonyDirectoryContract extends ServerContract {
 
     static final String DDR = "/webrtc/1/dynamic-destination";
 
-    TestDatabase database;
-    TestServer server;
-    Http http;
     TelephonyDirectory directory;
 
-    abstract TestDatabase openDatabase(Path workDir);
-
     @BeforeAll
-    void startServer(@TempDir Path workDir) {
-        database = openDatabase(workDir);
-        server = TestServer.start(database, workDir, Map.of());
-        http = server.http();
+    void findDirectory() {
         directory = server.server().platform().telephony();
-    }
-
-    @AfterAll
-    void stopServer() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
     }
 
     // --- the directory ------------------------------------------------------------------
@@ -138,17 +112,17 @@ abstract class TelephonyDirectoryContract {
     @Test
     void dynamicDestinationSettingsAreSetReadChangedAndRemoved() {
         String key = newAccount("Dynamic Co");
-        assertProblem(get(key, DDR), 404);
-        assertProblem(delete(key, DDR), 404);
+        assertProblem(http.get(DDR, auth(key)), 404);
+        assertProblem(http.delete(DDR, auth(key)), 404);
 
-        var created = put(key, DDR, """
+        var created = http.putJson(DDR, key, """
                 {"callbackUrl": "https://backend.example/route?x=1", "authorization": "Bearer t0ps3cret",
                  "statusUrl": "http://backend.example:8080/status"}""");
         assertEquals(200, created.status(), created.body());
         assertEquals("https://backend.example/route?x=1", created.json().get("callbackUrl").asText());
         assertEquals("http://backend.example:8080/status", created.json().get("statusUrl").asText());
         assertTrue(created.json().get("hasAuthorization").asBoolean());
-        for (var answer : List.of(created, get(key, DDR))) {
+        for (var answer : List.of(created, http.get(DDR, auth(key)))) {
             assertFalse(answer.body().contains("t0ps3cret"), answer.body());
             assertFalse(answer.body().contains("\"authorization\""), answer.body());
         }
@@ -156,17 +130,17 @@ abstract class TelephonyDirectoryContract {
         assertEquals("Bearer t0ps3cret", configs.get(accountOf(key)).authorization().orElseThrow());
         assertFalse(configs.get(accountOf(key)).toString().contains("t0ps3cret"));
 
-        var kept = put(key, DDR, "{\"callbackUrl\": \"https://backend.example/route2\"}");
+        var kept = http.putJson(DDR, key, "{\"callbackUrl\": \"https://backend.example/route2\"}");
         assertTrue(kept.json().get("hasAuthorization").asBoolean(), "left out: kept");
         assertFalse(kept.json().has("statusUrl"), "PUT replaces: no status URL now");
         assertEquals(created.json().get("createdAt"), kept.json().get("createdAt"));
 
-        var cleared = put(key, DDR, "{\"callbackUrl\": \"https://backend.example/route2\", \"authorization\": \"\"}");
+        var cleared = http.putJson(DDR, key, "{\"callbackUrl\": \"https://backend.example/route2\", \"authorization\": \"\"}");
         assertFalse(cleared.json().get("hasAuthorization").asBoolean());
         assertTrue(configs.get(accountOf(key)).authorization().isEmpty());
 
-        assertEquals(204, delete(key, DDR).status());
-        assertProblem(get(key, DDR), 404);
+        assertEquals(204, http.delete(DDR, auth(key)).status());
+        assertProblem(http.get(DDR, auth(key)), 404);
     }
 
     @Test
@@ -189,48 +163,25 @@ abstract class TelephonyDirectoryContract {
                         "authorization"),
                 List.of("{\"callbackUrl\": \"https://b.example/\", \"authorization\": \"Bearer é\"}", "authorization"),
                 List.of("{\"callbackUrl\": \"https://b.example/\", \"statusURL\": \"https://b.example/s\"}", "statusURL"))) {
-            assertInvalid(put(key, DDR, bad.get(0)), bad.get(1));
+            assertInvalid(http.putJson(DDR, key, bad.get(0)), bad.get(1));
         }
-        var both = put(key, DDR, "{\"callbackUrl\": \"gopher://x\", \"statusUrl\": \"nope\"}");
+        var both = http.putJson(DDR, key, "{\"callbackUrl\": \"gopher://x\", \"statusUrl\": \"nope\"}");
         assertInvalid(both, "callbackUrl");
         assertInvalid(both, "statusUrl");
-        assertProblem(get(key, DDR), 404);
-        assertProblem(http.post(DDR, "application/json", "{}", "Authorization", "App " + key), 405);
+        assertProblem(http.get(DDR, auth(key)), 404);
+        assertProblem(http.post(DDR, "application/json", "{}", auth(key)), 405);
     }
 
     // --- helpers ------------------------------------------------------------------------
 
-    String newAccount(String name) {
-        return TestAccounts.createAccount(server.config(), name);
-    }
-
-    String accountOf(String key) {
-        return server.server().platform().accounts().authenticate(key).orElseThrow().accountId();
-    }
-
     String trunk(String key, String json) {
-        var created = http.postJson(TelephonyApiContract.TRUNKS, key, json);
-        assertEquals(201, created.status(), created.body());
-        return created.json().get("id").asText();
+        return created(http.postJson(TelephonyApiContract.TRUNKS, key, json)).get("id").asText();
     }
 
     void number(String key, String number, String inbound, String trunkId, boolean outbound) {
-        var created = http.postJson(TelephonyApiContract.NUMBERS, key, "{\"number\": \"" + number + "\", \"inbound\": "
-                + inbound + ", \"outboundEnabled\": " + outbound
-                + (trunkId == null ? "" : ", \"trunkId\": \"" + trunkId + "\"") + "}");
-        assertEquals(201, created.status(), created.body());
-        assertInstanceOf(String.class, created.json().get("number").asText());
-    }
-
-    Http.Response get(String key, String path) {
-        return http.get(path, "Authorization", "App " + key);
-    }
-
-    Http.Response put(String key, String path, String json) {
-        return http.putJson(path, key, json);
-    }
-
-    Http.Response delete(String key, String path) {
-        return http.delete(path, "Authorization", "App " + key);
+        var answer = created(http.postJson(TelephonyApiContract.NUMBERS, key, "{\"number\": \"" + number
+                + "\", \"inbound\": " + inbound + ", \"outboundEnabled\": " + outbound
+                + (trunkId == null ? "" : ", \"trunkId\": \"" + trunkId + "\"") + "}"));
+        assertInstanceOf(String.class, answer.get("number").asText());
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** The telephony directory and dynamic destination settings on the embedded H2 database. */
 class TelephonyDirectoryH2Test extends TelephonyDirectoryContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.h2(workDir.resolve("data"));
     }
 }

@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** The telephony directory and dynamic destination settings on a real PostgreSQL server. */
 class TelephonyDirectoryPostgresTest extends TelephonyDirectoryContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.postgres();
     }
 }

@@ -8,22 +8,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.platform.signaling.SignalingSettings;
 import dev.parley.platform.token.IdentityTokens;
 import dev.parley.platform.token.TokenSigner;
+import dev.parley.server.support.ServerContract;
 import dev.parley.server.support.TestDatabase;
 import dev.parley.server.support.TestServer;
 import dev.parley.server.support.WsClient;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * WebSocket signaling over a real server (docs/signaling.md): authentication, the codec,
@@ -32,36 +28,17 @@ import org.junit.jupiter.api.io.TempDir;
  * established; BUSY for a second caller). Ring
  * timeout and resume window are shortened through {@link SignalingSettings}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class SignalingContract {
+abstract class SignalingContract extends ServerContract {
 
     static final Duration RING = Duration.ofMillis(2500);
     static final Duration RESUME = Duration.ofMillis(1500);
 
-    @TempDir
-    static Path dir;
-    private TestDatabase database;
-    TestServer server;
     private final List<WsClient> clients = new ArrayList<>();
     private static final AtomicInteger NAMES = new AtomicInteger();
 
-    abstract TestDatabase openDatabase(Path workDir);
-
-    @BeforeAll
-    void start() {
-        database = openDatabase(dir.resolve("data"));
-        server = TestServer.start(database, dir, Map.of(), s -> s.withRingTimeout(RING).withResumeWindow(RESUME)
-                .withMaxRoomParticipants(3));
-    }
-
-    @AfterAll
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (database != null) {
-            database.close();
-        }
+    @Override
+    protected SignalingSettings signalingSettings(SignalingSettings configured) {
+        return configured.withRingTimeout(RING).withResumeWindow(RESUME).withMaxRoomParticipants(3);
     }
 
     @AfterEach
@@ -106,6 +83,19 @@ abstract class SignalingContract {
         JsonNode created = caller.expect("call-created");
         assertEquals("r1", created.get("requestId").asText());
         return created.get("callId").asText();
+    }
+
+    /** Alice calling Bob, each online with one device, once Bob's device rings. */
+    record Ringing(WsClient alice, WsClient bob, String bobName, String callId) {
+    }
+
+    Ringing aliceCallsBob() {
+        String bobName = name("bob");
+        var alice = online(name("alice"));
+        var bob = online(bobName);
+        String callId = call(alice, bobName);
+        bob.expect("incoming-call");
+        return new Ringing(alice, bob, bobName, callId);
     }
 
     // --- connecting ---
@@ -281,52 +271,36 @@ abstract class SignalingContract {
 
     @Test
     void declineRejects() {
-        String bobName = name("bob");
-        var alice = online(name("alice"));
-        var bob = online(bobName);
-        String callId = call(alice, bobName);
-        bob.expect("incoming-call");
-        bob.send("{\"type\":\"decline\",\"callId\":\"" + callId + "\"}");
-        alice.expectCode("call-ended", "REJECTED");
-        bob.expectCode("call-ended", "REJECTED");
+        var ringing = aliceCallsBob();
+        ringing.bob().send("{\"type\":\"decline\",\"callId\":\"" + ringing.callId() + "\"}");
+        ringing.alice().expectCode("call-ended", "REJECTED");
+        ringing.bob().expectCode("call-ended", "REJECTED");
     }
 
     @Test
     void aCalleeInACallIsBusy() {
-        String bobName = name("bob");
-        var alice = online(name("alice"));
-        var bob = online(bobName);
-        String first = call(alice, bobName);
-        bob.expect("incoming-call");
-        bob.send("{\"type\":\"accept\",\"callId\":\"" + first + "\"}");
-        alice.expect("call-established");
+        var first = aliceCallsBob();
+        first.bob().send("{\"type\":\"accept\",\"callId\":\"" + first.callId() + "\"}");
+        first.alice().expect("call-established");
         var carol = online(name("carol"));
-        call(carol, bobName);
+        call(carol, first.bobName());
         assertEquals(0, carol.expectCode("call-ended", "BUSY").get("duration").asLong());
-        assertTrue(bob.quietAbout("incoming-call", 200));
+        assertTrue(first.bob().quietAbout("incoming-call", 200));
     }
 
     @Test
     void nobodyAnsweringIsNoAnswer() {
-        String bobName = name("bob");
-        var alice = online(name("alice"));
-        var bob = online(bobName);
-        call(alice, bobName);
-        bob.expect("incoming-call");
-        alice.expectCode("call-ended", "NO_ANSWER");
-        bob.expectCode("call-ended", "NO_ANSWER");
+        var ringing = aliceCallsBob();
+        ringing.alice().expectCode("call-ended", "NO_ANSWER");
+        ringing.bob().expectCode("call-ended", "NO_ANSWER");
     }
 
     @Test
     void theCallerHangingUpFirstCancels() {
-        String bobName = name("bob");
-        var alice = online(name("alice"));
-        var bob = online(bobName);
-        String callId = call(alice, bobName);
-        bob.expect("incoming-call");
-        alice.send("{\"type\":\"hangup\",\"callId\":\"" + callId + "\"}");
-        bob.expectCode("call-ended", "CANCELLED");
-        alice.expectCode("call-ended", "CANCELLED");
+        var ringing = aliceCallsBob();
+        ringing.alice().send("{\"type\":\"hangup\",\"callId\":\"" + ringing.callId() + "\"}");
+        ringing.bob().expectCode("call-ended", "CANCELLED");
+        ringing.alice().expectCode("call-ended", "CANCELLED");
     }
 
     @Test
@@ -442,7 +416,7 @@ abstract class SignalingContract {
 
     @Test
     void aSilentClientIsClosedWith4408() {
-        try (var quick = TestServer.start(TestDatabase.h2(dir.resolve("quick")), dir.resolve("quick-work"), Map.of(),
+        try (var quick = TestServer.start(TestDatabase.h2(workDir.resolve("quick")), workDir.resolve("quick-work"), Map.of(),
                 s -> s.withHeartbeat(Duration.ofMillis(200), Duration.ofMillis(600)))) {
             String token = quick.http().postJson("/webrtc/1/token", quick.firstApiKey(), "{\"identity\":\"alice\"}")
                     .json().get("token").asText();
@@ -469,7 +443,7 @@ abstract class SignalingContract {
         } else {
             assertEquals(404, response.status(), response.toString());
         }
-        try (var off = TestServer.start(TestDatabase.h2(dir.resolve("off")), dir.resolve("off-work"),
+        try (var off = TestServer.start(TestDatabase.h2(workDir.resolve("off")), workDir.resolve("off-work"),
                 Map.of("PARLEY_DEMO_TOKEN_ENDPOINT", "off"))) {
             var refused = off.http().post("/demo/token", "application/json", "{\"identity\":\"demo-user\"}");
             assertEquals(404, refused.status());
@@ -624,14 +598,14 @@ abstract class SignalingContract {
         var session = session("{\"destination\":{\"type\":\"WEBRTC\",\"identity\":\"" + agent + "\"}}", "Gone");
         var visitor = registered(session);
         var http = server.http();
-        var links = http.get("/call-link/1/links", "Authorization", "App " + server.firstApiKey()).json().get("results");
+        var links = http.get("/call-link/1/links", auth(server.firstApiKey())).json().get("results");
         String id = null;
         for (JsonNode l : links) {
             if (l.get("url").asText().endsWith("/" + session.get("code").asText())) {
                 id = l.get("id").asText();
             }
         }
-        assertEquals(204, http.delete("/call-link/1/links/" + id, "Authorization", "App " + server.firstApiKey()).status());
+        assertEquals(204, http.delete("/call-link/1/links/" + id, auth(server.firstApiKey())).status());
         visitor.send("{\"type\":\"call\",\"requestId\":\"d1\",\"to\":\"" + agent + "\"}");
         JsonNode refused = visitor.expectCode("error", "FORBIDDEN");
         assertTrue(refused.get("errorCode").get("description").asText().contains("no longer exists"), refused.toString());

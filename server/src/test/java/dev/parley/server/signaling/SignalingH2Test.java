@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Signaling on the embedded H2 database. */
 class SignalingH2Test extends SignalingContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
-        return TestDatabase.h2(workDir);
+    protected TestDatabase openDatabase(Path workDir) {
+        return TestDatabase.h2(workDir.resolve("data"));
     }
 }

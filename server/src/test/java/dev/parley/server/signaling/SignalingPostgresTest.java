@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /** Signaling on PostgreSQL (skipped without PARLEY_TEST_PG_URL). */
 class SignalingPostgresTest extends SignalingContract {
     @Override
-    TestDatabase openDatabase(Path workDir) {
+    protected TestDatabase openDatabase(Path workDir) {
         return TestDatabase.postgres();
     }
 }
