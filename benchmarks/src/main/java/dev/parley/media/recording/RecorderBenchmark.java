@@ -3,6 +3,7 @@ package dev.parley.media.recording;
 import dev.parley.media.codec.OpusCodec;
 import dev.parley.media.sfu.MediaKind;
 import dev.parley.media.testing.EncodedMedia;
+import dev.parley.media.workers.LanePool;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,7 +55,7 @@ public class RecorderBenchmark {
     private int sequence;
     private long timestamp;
     private WriterPool pool;
-    private WriterPool.Lane lane;
+    private LanePool.Lane lane;
     private byte[] packet;
     private volatile TrackInput.Packet handedOver;
 

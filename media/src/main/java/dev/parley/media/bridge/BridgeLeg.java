@@ -8,6 +8,7 @@ import dev.parley.media.sfu.ReceptionSample;
 import dev.parley.media.sfu.ReceptionStats;
 import dev.parley.media.sfu.RemoteReport;
 import dev.parley.media.transport.UdpTransport;
+import dev.parley.media.workers.LanePool;
 import dev.parley.protocol.demux.PacketKind;
 import dev.parley.protocol.rtp.RtpHeaders;
 import dev.parley.protocol.sdp.Codec;
@@ -52,7 +53,7 @@ public final class BridgeLeg {
     private final MediaLoop loop;
     private final UdpTransport transport;
     private final BridgeDirectory directory;
-    private final CodecWorkers.Serial worker;
+    private final LanePool.Lane worker;
     private final InetSocketAddress local;
     private final List<String> preferences;
     private final boolean opusTowardsRoom;
@@ -87,7 +88,7 @@ public final class BridgeLeg {
     private boolean closed;
     private String closeReason = "";
 
-    BridgeLeg(String id, MediaLoop loop, UdpTransport transport, BridgeDirectory directory, CodecWorkers.Serial worker,
+    BridgeLeg(String id, MediaLoop loop, UdpTransport transport, BridgeDirectory directory, LanePool.Lane worker,
               InetSocketAddress local, List<String> preferences, boolean opusTowardsRoom, Owner owner) {
         this.id = id;
         this.loop = loop;

@@ -4,6 +4,7 @@ import dev.parley.media.codec.G711;
 import dev.parley.media.codec.Mixer;
 import dev.parley.media.codec.OpusCodec;
 import dev.parley.media.codec.Resampler;
+import dev.parley.media.workers.LanePool;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * input has audio the frame is silence, still sent, so that the far end's media timeout
  * (carriers hang up after 30-60 s without RTP) never fires while the room is quiet.
  *
- * <p>Codec worker only (one leg's {@link CodecWorkers.Serial}); the loop hands in copies of
+ * <p>Codec worker only (one leg's {@link LanePool.Lane}); the loop hands in copies of
  * payloads and takes back encoded frames.
  */
 final class HearingMix {

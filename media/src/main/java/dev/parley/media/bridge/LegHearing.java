@@ -4,6 +4,7 @@ import dev.parley.media.loop.MediaLoop;
 import dev.parley.media.sfu.MediaKind;
 import dev.parley.media.sfu.PublishedTrack;
 import dev.parley.media.sfu.TrackTap;
+import dev.parley.media.workers.LanePool;
 import dev.parley.protocol.rtp.RtpHeaders;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,7 +28,7 @@ final class LegHearing implements TrackTap {
 
     private final RtpFormat format;
     private final MediaLoop loop;
-    private final CodecWorkers.Serial worker;
+    private final LanePool.Lane worker;
     private final OutboundStream out;
     private final BridgeCounters counters;
     /** Whether the far end takes media now (direction, address); false drops and skips the codec work. */
@@ -42,7 +43,7 @@ final class LegHearing implements TrackTap {
     private long mixTimestamp;
     private boolean closed;
 
-    LegHearing(RtpFormat format, MediaLoop loop, CodecWorkers.Serial worker, OutboundStream out, BridgeCounters counters,
+    LegHearing(RtpFormat format, MediaLoop loop, LanePool.Lane worker, OutboundStream out, BridgeCounters counters,
                BooleanSupplier sending, BooleanSupplier dtmfActive) {
         this.format = format;
         this.loop = loop;

@@ -5,6 +5,7 @@ import dev.parley.media.loop.MediaLoop;
 import dev.parley.media.sfu.MediaKind;
 import dev.parley.media.sfu.PacketOutput;
 import dev.parley.media.sfu.PublishedTrack;
+import dev.parley.media.workers.LanePool;
 import dev.parley.protocol.rtp.RtpHeaders;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +27,7 @@ final class LegPublishing {
 
     private final RtpFormat format;
     private final MediaLoop loop;
-    private final CodecWorkers.Serial worker;
+    private final LanePool.Lane worker;
     private final BridgeCounters counters;
     private final PublishedTrack track;
     private final FarEndToOpus toOpus;
@@ -41,7 +42,7 @@ final class LegPublishing {
     private int nextOpusSequence = ThreadLocalRandom.current().nextInt(1 << 16);
     private boolean closed;
 
-    LegPublishing(String peerId, RtpFormat format, boolean opusTowardsRoom, MediaLoop loop, CodecWorkers.Serial worker,
+    LegPublishing(String peerId, RtpFormat format, boolean opusTowardsRoom, MediaLoop loop, LanePool.Lane worker,
                   BridgeCounters counters, long trackSsrc) {
         this.format = format;
         this.loop = loop;

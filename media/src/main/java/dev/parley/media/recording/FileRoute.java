@@ -1,6 +1,7 @@
 package dev.parley.media.recording;
 
 import dev.parley.media.sfu.MediaKind;
+import dev.parley.media.workers.LanePool;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
@@ -19,7 +20,7 @@ final class FileRoute {
     final String participant;
     final Container container;
     final FileWriter writer;
-    final WriterPool.Lane lane;
+    final LanePool.Lane lane;
     final FileCounters counters;
     private final Map<MediaKind, String> codecs = new EnumMap<>(MediaKind.class);
     private final Map<MediaKind, RecordedTrack> live = new EnumMap<>(MediaKind.class);
@@ -28,7 +29,7 @@ final class FileRoute {
     private int nextSlot;
     private boolean closed;
 
-    FileRoute(String participant, Container container, FileWriter writer, WriterPool.Lane lane, FileCounters counters) {
+    FileRoute(String participant, Container container, FileWriter writer, LanePool.Lane lane, FileCounters counters) {
         this.participant = participant;
         this.container = container;
         this.writer = writer;

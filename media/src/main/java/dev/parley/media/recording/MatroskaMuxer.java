@@ -26,14 +26,13 @@ import java.util.concurrent.ThreadLocalRandom;
  * cluster the Duration in Info is brought up to date, so even a file whose writer was killed
  * says how long it is, give or take its last second.
  */
-final class MatroskaMuxer implements Muxer {
+final class MatroskaMuxer extends SinkMuxer {
 
     private static final long CLUSTER_MS = 1000;
     private static final long IDLE_FLUSH_MS = 1500;
     private static final int CLUSTER_MAX_BYTES = 4 << 20;
     private static final long OPUS_SEEK_PRE_ROLL_NANOS = 80_000_000L;
 
-    private final FileSink sink;
     private final Container container;
     private final Instant start;
     private final List<MatroskaTrack> tracks = new ArrayList<>();
@@ -47,11 +46,10 @@ final class MatroskaMuxer implements Muxer {
     private boolean clusterStartsWithVideoKeyframe;
     private long clusterEndMs;
     private long flushedEndMs;
-    private boolean closed;
     long undescribable;
 
     MatroskaMuxer(FileSink sink, Container container, Instant start) {
-        this.sink = sink;
+        super(sink);
         this.container = container;
         this.start = start;
     }
@@ -91,51 +89,30 @@ final class MatroskaMuxer implements Muxer {
     }
 
     @Override
-    public void finish() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (header == null) {
-                return;
-            }
-            if (cluster.isOpen()) {
-                flushCluster();
-            }
-            long segmentData = header.segmentDataOffset();
-            var ids = new ArrayList<Long>(List.of(MatroskaIds.INFO, MatroskaIds.TRACKS));
-            var positions = new ArrayList<Long>(List.of((long) header.infoOffset() - segmentData,
-                    (long) header.tracksOffset() - segmentData));
-            if (!cues.isEmpty()) {
-                ids.add(MatroskaIds.CUES);
-                positions.add(sink.size() - segmentData);
-                sink.append(MatroskaLayout.cues(cues));
-            }
-            sink.patch(header.seekHeadOffset(), MatroskaLayout.seekHeadSpace(
-                    ids.stream().mapToLong(Long::longValue).toArray(),
-                    positions.stream().mapToLong(Long::longValue).toArray()));
-            sink.patch(header.durationOffset(), MatroskaLayout.duration(flushedEndMs));
-            sink.patch(header.segmentSizeOffset(), MatroskaLayout.segmentSize(sink.size() - segmentData));
-            sink.force();
-        } finally {
-            sink.close();
-        }
+    boolean started() {
+        return header != null;
     }
 
+    /** The open cluster, Cues, then the SeekHead, Duration and Segment size patched in place. */
     @Override
-    public void abandon() {
-        closed = true;
-        try {
-            sink.close();
-        } catch (IOException e) {
-            // abandoning anyway
+    void writeEnding() throws IOException {
+        if (cluster.isOpen()) {
+            flushCluster();
         }
-    }
-
-    @Override
-    public long bytes() {
-        return sink.size();
+        long segmentData = header.segmentDataOffset();
+        var ids = new ArrayList<Long>(List.of(MatroskaIds.INFO, MatroskaIds.TRACKS));
+        var positions = new ArrayList<Long>(List.of((long) header.infoOffset() - segmentData,
+                (long) header.tracksOffset() - segmentData));
+        if (!cues.isEmpty()) {
+            ids.add(MatroskaIds.CUES);
+            positions.add(sink.size() - segmentData);
+            sink.append(MatroskaLayout.cues(cues));
+        }
+        sink.patch(header.seekHeadOffset(), MatroskaLayout.seekHeadSpace(
+                ids.stream().mapToLong(Long::longValue).toArray(),
+                positions.stream().mapToLong(Long::longValue).toArray()));
+        sink.patch(header.durationOffset(), MatroskaLayout.duration(flushedEndMs));
+        sink.patch(header.segmentSizeOffset(), MatroskaLayout.segmentSize(sink.size() - segmentData));
     }
 
     @Override

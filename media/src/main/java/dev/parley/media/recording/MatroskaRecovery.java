@@ -134,16 +134,26 @@ final class MatroskaRecovery {
     /** The element at {@code position}, or null when its header does not parse or has an unknown size. */
     private static Element element(FileChannel channel, long position, long fileSize) throws IOException {
         byte[] head = RecordingFiles.read(channel, position, 12);
-        long id = Ebml.readId(head, 0, head.length);
+        Element e = header(head, 0, head.length);
+        return e == null ? null : new Element(e.id(), position, e.headerLength(), e.size());
+    }
+
+    /**
+     * The element whose header starts at {@code at} in {@code b} (read no further than
+     * {@code end}), positioned in {@code b}; null when the header does not parse or has an
+     * unknown size. Its data may run past {@code end}: callers that need it whole check.
+     */
+    private static Element header(byte[] b, int at, int end) {
+        long id = Ebml.readId(b, at, end);
         if (id < 0) {
             return null;
         }
         int idWidth = Ebml.idWidth(id);
-        long size = Ebml.readSize(head, idWidth, head.length);
+        long size = Ebml.readSize(b, at + idWidth, end);
         if (size < 0) {
             return null;
         }
-        return new Element(id, position, idWidth + Ebml.vintWidth(head[idWidth]), size);
+        return new Element(id, at, idWidth + Ebml.vintWidth(b[at + idWidth]), size);
     }
 
     private static ClusterInfo clusterInfo(FileChannel channel, Element cluster) throws IOException {
@@ -151,16 +161,13 @@ final class MatroskaRecovery {
         long timestamp = -1;
         int i = 0;
         while (i < b.length) {
-            long id = Ebml.readId(b, i, b.length);
-            if (id < 0) {
+            Element e = header(b, i, b.length);
+            if (e == null) {
                 break;
             }
-            int idWidth = Ebml.idWidth(id);
-            long size = Ebml.readSize(b, i + idWidth, b.length);
-            if (size < 0) {
-                break;
-            }
-            int data = i + idWidth + Ebml.vintWidth(b[i + idWidth]);
+            long id = e.id();
+            long size = e.size();
+            int data = (int) e.dataStart();
             if (id == MatroskaIds.TIMESTAMP && data + size <= b.length) {
                 timestamp = unsigned(b, data, (int) size);
             } else if (id == MatroskaIds.SIMPLE_BLOCK && timestamp >= 0 && data + 4 <= b.length) {
@@ -179,16 +186,13 @@ final class MatroskaRecovery {
         double end = 0;
         int i = 0;
         while (i < b.length) {
-            long id = Ebml.readId(b, i, b.length);
-            if (id < 0) {
+            Element e = header(b, i, b.length);
+            if (e == null || e.end() > b.length) {
                 break;
             }
-            int idWidth = Ebml.idWidth(id);
-            long size = Ebml.readSize(b, i + idWidth, b.length);
-            if (size < 0 || i + idWidth + Ebml.vintWidth(b[i + idWidth]) + size > b.length) {
-                break;
-            }
-            int data = i + idWidth + Ebml.vintWidth(b[i + idWidth]);
+            long id = e.id();
+            long size = e.size();
+            int data = (int) e.dataStart();
             if (id == MatroskaIds.TIMESTAMP) {
                 timestamp = unsigned(b, data, (int) size);
             } else if (id == MatroskaIds.SIMPLE_BLOCK && size >= 4) {
@@ -214,41 +218,28 @@ final class MatroskaRecovery {
         var codecs = new HashMap<Integer, String>();
         int i = 0;
         while (i < b.length) {
-            long id = Ebml.readId(b, i, b.length);
-            if (id < 0) {
+            Element entry = header(b, i, b.length);
+            if (entry == null) {
                 break;
             }
-            int idWidth = Ebml.idWidth(id);
-            long size = Ebml.readSize(b, i + idWidth, b.length);
-            if (size < 0) {
-                break;
-            }
-            int data = i + idWidth + Ebml.vintWidth(b[i + idWidth]);
-            int end = (int) Math.min(b.length, data + size);
-            if (id == MatroskaIds.TRACK_ENTRY) {
+            int end = (int) Math.min(b.length, entry.end());
+            if (entry.id() == MatroskaIds.TRACK_ENTRY) {
                 int number = -1;
                 String codec = "";
-                int j = data;
+                int j = (int) entry.dataStart();
                 while (j < end) {
-                    long cid = Ebml.readId(b, j, end);
-                    if (cid < 0) {
+                    Element child = header(b, j, end);
+                    if (child == null || child.end() > end) {
                         break;
                     }
-                    int w = Ebml.idWidth(cid);
-                    long cs = Ebml.readSize(b, j + w, end);
-                    if (cs < 0) {
-                        break;
+                    int cd = (int) child.dataStart();
+                    int cs = (int) child.size();
+                    if (child.id() == MatroskaIds.TRACK_NUMBER) {
+                        number = (int) unsigned(b, cd, cs);
+                    } else if (child.id() == MatroskaIds.CODEC_ID) {
+                        codec = new String(b, cd, cs, StandardCharsets.US_ASCII);
                     }
-                    int cd = j + w + Ebml.vintWidth(b[j + w]);
-                    if (cd + cs > end) {
-                        break;
-                    }
-                    if (cid == MatroskaIds.TRACK_NUMBER) {
-                        number = (int) unsigned(b, cd, (int) cs);
-                    } else if (cid == MatroskaIds.CODEC_ID) {
-                        codec = new String(b, cd, (int) cs, StandardCharsets.US_ASCII);
-                    }
-                    j = (int) (cd + cs);
+                    j = (int) child.end();
                 }
                 if (number > 0) {
                     codecs.put(number, codec);
@@ -264,22 +255,16 @@ final class MatroskaRecovery {
         byte[] b = RecordingFiles.read(channel, info.dataStart(), (int) Math.min(info.size(), 4096));
         int i = 0;
         while (i < b.length) {
-            long id = Ebml.readId(b, i, b.length);
-            if (id < 0) {
+            Element e = header(b, i, b.length);
+            if (e == null) {
                 return;
             }
-            int idWidth = Ebml.idWidth(id);
-            long size = Ebml.readSize(b, i + idWidth, b.length);
-            if (size < 0) {
-                return;
-            }
-            int headerLength = idWidth + Ebml.vintWidth(b[i + idWidth]);
-            boolean slot = id == MatroskaIds.VOID && headerLength + size == MatroskaLayout.DURATION_SPACE;
-            if (slot || id == MatroskaIds.DURATION && headerLength + size == MatroskaLayout.DURATION_SPACE) {
+            boolean durationSized = e.end() - i == MatroskaLayout.DURATION_SPACE;
+            if (durationSized && (e.id() == MatroskaIds.VOID || e.id() == MatroskaIds.DURATION)) {
                 RecordingFiles.write(channel, info.dataStart() + i, MatroskaLayout.duration(ms));
                 return;
             }
-            i = (int) (i + headerLength + size);
+            i = (int) e.end();
         }
     }
 

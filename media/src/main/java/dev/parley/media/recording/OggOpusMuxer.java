@@ -16,7 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * (RFC 7845 §4.1). A page goes out at least every second, so a killed writer loses at most that.
  * The last page is marked end-of-stream when the file is finished.
  */
-final class OggOpusMuxer implements Muxer {
+final class OggOpusMuxer extends SinkMuxer {
 
     private static final int SAMPLES_PER_MS = 48;
     private static final long PAGE_SAMPLES = 48_000;
@@ -25,7 +25,6 @@ final class OggOpusMuxer implements Muxer {
     /** Timestamps a little behind where the stream is (a correction) are written as they come; far behind are dropped. */
     private static final long OVERLAP_DROP_SAMPLES = 200L * SAMPLES_PER_MS;
 
-    private final FileSink sink;
     private final long serial = ThreadLocalRandom.current().nextLong(1L << 32);
     private final List<byte[]> pending = new ArrayList<>();
     private int pendingSegments;
@@ -37,12 +36,11 @@ final class OggOpusMuxer implements Muxer {
     private int lastToc = -1;
     private byte[] lastPage;
     private long lastPageOffset;
-    private boolean closed;
     long concealedSamples;
     long droppedOverlapping;
 
     OggOpusMuxer(FileSink sink) {
-        this.sink = sink;
+        super(sink);
     }
 
     @Override
@@ -120,40 +118,19 @@ final class OggOpusMuxer implements Muxer {
     }
 
     @Override
-    public void finish() throws IOException {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (!started) {
-                return;
-            }
-            if (!pending.isEmpty()) {
-                flushPage(OggPage.END);
-            } else if (lastPage != null) {
-                OggPage.setHeaderType(lastPage, 0, lastPage.length, lastPage[5] | OggPage.END);
-                sink.patch(lastPageOffset, lastPage);
-            }
-            sink.force();
-        } finally {
-            sink.close();
-        }
+    boolean started() {
+        return started;
     }
 
+    /** The pending page, or else the last page written again, marked end-of-stream. */
     @Override
-    public void abandon() {
-        closed = true;
-        try {
-            sink.close();
-        } catch (IOException e) {
-            // abandoning anyway
+    void writeEnding() throws IOException {
+        if (!pending.isEmpty()) {
+            flushPage(OggPage.END);
+        } else if (lastPage != null) {
+            OggPage.setHeaderType(lastPage, 0, lastPage.length, lastPage[5] | OggPage.END);
+            sink.patch(lastPageOffset, lastPage);
         }
-    }
-
-    @Override
-    public long bytes() {
-        return sink.size();
     }
 
     @Override

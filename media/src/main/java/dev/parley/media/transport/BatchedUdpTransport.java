@@ -3,7 +3,6 @@ package dev.parley.media.transport;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 
 import dev.parley.media.loop.MediaLoop;
-import java.io.IOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.net.InetSocketAddress;
@@ -457,17 +456,6 @@ public final class BatchedUdpTransport implements UdpTransport {
 
     /** One datagram through the channel, now: from other threads, and for oversized datagrams. */
     private void sendNow(byte[] buffer, int offset, int length, InetSocketAddress to) {
-        counters.sendCalls.increment();
-        try {
-            if (channel.send(ByteBuffer.wrap(buffer, offset, length), to) == 0) {
-                counters.sendFailures.increment(); // socket buffer full: dropped, as the network would
-                return;
-            }
-            counters.packetsOut.increment();
-            counters.bytesOut.add(length);
-        } catch (IOException e) {
-            counters.sendFailures.increment();
-            LOG.debug("send to {} failed: {}", to, e.getMessage());
-        }
+        NioUdpTransport.sendCounted(channel, ByteBuffer.wrap(buffer, offset, length), to, counters);
     }
 }

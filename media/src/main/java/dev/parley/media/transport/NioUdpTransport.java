@@ -95,9 +95,19 @@ public final class NioUdpTransport implements UdpTransport {
         ByteBuffer out = sendBuffers.get();
         out.clear();
         out.put(buffer, offset, length).flip();
+        sendCounted(channel, out, to, counters);
+    }
+
+    /**
+     * Sends the remaining bytes of {@code datagram} as one datagram, counted the way both
+     * transports count a send: one call, then a packet out or a failure. Never throws.
+     */
+    static void sendCounted(DatagramChannel channel, ByteBuffer datagram, InetSocketAddress to,
+                            TransportCounters counters) {
+        int length = datagram.remaining();
         counters.sendCalls.increment();
         try {
-            if (channel.send(out, to) == 0) {
+            if (channel.send(datagram, to) == 0) {
                 counters.sendFailures.increment(); // socket buffer full: dropped, as the network would
                 return;
             }

@@ -285,30 +285,19 @@ public record MediaDescription(
     }
 
     /** Builds a media section; lists are appended to by {@code add...} and replaced by their plural setter. */
-    public static final class Builder {
+    public static final class Builder extends SessionOrMediaBuilder<Builder> {
         private final MediaKind kind;
         private int port = 9;
         private int portCount = 1;
         private String protocol;
         private List<String> formats = new ArrayList<>();
-        private List<SdpLine> extraLines = new ArrayList<>();
-        private Optional<Connection> connection = Optional.of(Connection.ip4("0.0.0.0"));
-        private List<Bandwidth> bandwidths = new ArrayList<>();
         private Optional<String> mid = Optional.empty();
-        private Optional<Direction> direction = Optional.empty();
-        private Optional<String> iceUfrag = Optional.empty();
-        private Optional<String> icePwd = Optional.empty();
-        private List<String> iceOptions = new ArrayList<>();
-        private List<Fingerprint> fingerprints = new ArrayList<>();
-        private Optional<Setup> setup = Optional.empty();
         private boolean rtcpMux;
         private boolean rtcpRsize;
         private Optional<Rtcp> rtcp = Optional.empty();
         private List<Candidate> candidates = new ArrayList<>();
         private boolean endOfCandidates;
         private List<Codec> codecs = new ArrayList<>();
-        private boolean extmapAllowMixed;
-        private List<Extmap> extmaps = new ArrayList<>();
         private List<Msid> msids = new ArrayList<>();
         private List<SsrcGroup> ssrcGroups = new ArrayList<>();
         private List<Ssrc> ssrcs = new ArrayList<>();
@@ -316,9 +305,9 @@ public record MediaDescription(
         private Optional<String> simulcast = Optional.empty();
         private OptionalInt sctpPort = OptionalInt.empty();
         private OptionalLong maxMessageSize = OptionalLong.empty();
-        private List<Attribute> attributes = new ArrayList<>();
 
         private Builder(MediaKind kind) {
+            super(Optional.of(Connection.ip4("0.0.0.0")));
             this.kind = Objects.requireNonNull(kind, "kind");
             if (kind == MediaKind.APPLICATION) {
                 protocol = UDP_DTLS_SCTP;
@@ -329,13 +318,13 @@ public record MediaDescription(
         }
 
         private Builder(MediaDescription m) {
+            super(m.connection);
             kind = m.kind;
             port = m.port;
             portCount = m.portCount;
             protocol = m.protocol;
             formats = new ArrayList<>(m.formats);
             extraLines = new ArrayList<>(m.extraLines);
-            connection = m.connection;
             bandwidths = new ArrayList<>(m.bandwidths);
             mid = m.mid;
             direction = m.direction;
@@ -362,6 +351,11 @@ public record MediaDescription(
             attributes = new ArrayList<>(m.attributes);
         }
 
+        @Override
+        Builder self() {
+            return this;
+        }
+
         public Builder port(int value) {
             port = value;
             return this;
@@ -383,28 +377,8 @@ public record MediaDescription(
             return this;
         }
 
-        public Builder extraLines(List<SdpLine> value) {
-            extraLines = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder connection(Connection value) {
-            connection = Optional.of(value);
-            return this;
-        }
-
         public Builder noConnection() {
             connection = Optional.empty();
-            return this;
-        }
-
-        public Builder bandwidths(List<Bandwidth> value) {
-            bandwidths = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder addBandwidth(Bandwidth value) {
-            bandwidths.add(Objects.requireNonNull(value));
             return this;
         }
 
@@ -413,43 +387,8 @@ public record MediaDescription(
             return this;
         }
 
-        public Builder direction(Direction value) {
-            direction = Optional.of(value);
-            return this;
-        }
-
         public Builder noDirection() {
             direction = Optional.empty();
-            return this;
-        }
-
-        public Builder iceUfrag(String value) {
-            iceUfrag = Optional.of(value);
-            return this;
-        }
-
-        public Builder icePwd(String value) {
-            icePwd = Optional.of(value);
-            return this;
-        }
-
-        public Builder iceOptions(List<String> value) {
-            iceOptions = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder fingerprints(List<Fingerprint> value) {
-            fingerprints = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder addFingerprint(Fingerprint value) {
-            fingerprints.add(Objects.requireNonNull(value));
-            return this;
-        }
-
-        public Builder setup(Setup value) {
-            setup = Optional.of(value);
             return this;
         }
 
@@ -497,21 +436,6 @@ public record MediaDescription(
             if (!formats.contains(pt)) {
                 formats.add(pt);
             }
-            return this;
-        }
-
-        public Builder extmapAllowMixed(boolean value) {
-            extmapAllowMixed = value;
-            return this;
-        }
-
-        public Builder extmaps(List<Extmap> value) {
-            extmaps = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder addExtmap(Extmap value) {
-            extmaps.add(Objects.requireNonNull(value));
             return this;
         }
 
@@ -572,16 +496,6 @@ public record MediaDescription(
 
         public Builder maxMessageSize(long value) {
             maxMessageSize = OptionalLong.of(value);
-            return this;
-        }
-
-        public Builder attributes(List<Attribute> value) {
-            attributes = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder addAttribute(Attribute value) {
-            attributes.add(Objects.requireNonNull(value));
             return this;
         }
 

@@ -167,36 +167,25 @@ public record SessionDescription(
     }
 
     /** Builds a description; lists are appended to by {@code add...} and replaced by their plural setter. */
-    public static final class Builder {
+    public static final class Builder extends SessionOrMediaBuilder<Builder> {
         private Origin origin;
         private String sessionName = "-";
-        private List<SdpLine> extraLines = new ArrayList<>();
-        private Optional<Connection> connection = Optional.empty();
-        private List<Bandwidth> bandwidths = new ArrayList<>();
         private List<Timing> timings = new ArrayList<>(List.of(Timing.UNBOUNDED));
         private List<Group> groups = new ArrayList<>();
-        private boolean extmapAllowMixed;
         private List<MsidSemantic> msidSemantics = new ArrayList<>();
         private boolean iceLite;
-        private List<String> iceOptions = new ArrayList<>();
-        private Optional<String> iceUfrag = Optional.empty();
-        private Optional<String> icePwd = Optional.empty();
-        private List<Fingerprint> fingerprints = new ArrayList<>();
-        private Optional<Setup> setup = Optional.empty();
-        private Optional<Direction> direction = Optional.empty();
-        private List<Extmap> extmaps = new ArrayList<>();
-        private List<Attribute> attributes = new ArrayList<>();
         private List<MediaDescription> media = new ArrayList<>();
 
         private Builder(Origin origin) {
+            super(Optional.empty());
             this.origin = Objects.requireNonNull(origin, "origin");
         }
 
         private Builder(SessionDescription s) {
+            super(s.connection);
             origin = s.origin;
             sessionName = s.sessionName;
             extraLines = new ArrayList<>(s.extraLines);
-            connection = s.connection;
             bandwidths = new ArrayList<>(s.bandwidths);
             timings = new ArrayList<>(s.timings);
             groups = new ArrayList<>(s.groups);
@@ -214,6 +203,11 @@ public record SessionDescription(
             media = new ArrayList<>(s.media);
         }
 
+        @Override
+        Builder self() {
+            return this;
+        }
+
         public Builder origin(Origin value) {
             origin = Objects.requireNonNull(value);
             return this;
@@ -224,28 +218,8 @@ public record SessionDescription(
             return this;
         }
 
-        public Builder extraLines(List<SdpLine> value) {
-            extraLines = new ArrayList<>(value);
-            return this;
-        }
-
         public Builder addExtraLine(SdpLine value) {
             extraLines.add(Objects.requireNonNull(value));
-            return this;
-        }
-
-        public Builder connection(Connection value) {
-            connection = Optional.of(value);
-            return this;
-        }
-
-        public Builder bandwidths(List<Bandwidth> value) {
-            bandwidths = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder addBandwidth(Bandwidth value) {
-            bandwidths.add(Objects.requireNonNull(value));
             return this;
         }
 
@@ -271,11 +245,6 @@ public record SessionDescription(
             return this;
         }
 
-        public Builder extmapAllowMixed(boolean value) {
-            extmapAllowMixed = value;
-            return this;
-        }
-
         public Builder msidSemantics(List<MsidSemantic> value) {
             msidSemantics = new ArrayList<>(value);
             return this;
@@ -288,61 +257,6 @@ public record SessionDescription(
 
         public Builder iceLite(boolean value) {
             iceLite = value;
-            return this;
-        }
-
-        public Builder iceOptions(List<String> value) {
-            iceOptions = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder iceUfrag(String value) {
-            iceUfrag = Optional.of(value);
-            return this;
-        }
-
-        public Builder icePwd(String value) {
-            icePwd = Optional.of(value);
-            return this;
-        }
-
-        public Builder fingerprints(List<Fingerprint> value) {
-            fingerprints = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder addFingerprint(Fingerprint value) {
-            fingerprints.add(Objects.requireNonNull(value));
-            return this;
-        }
-
-        public Builder setup(Setup value) {
-            setup = Optional.of(value);
-            return this;
-        }
-
-        public Builder direction(Direction value) {
-            direction = Optional.of(value);
-            return this;
-        }
-
-        public Builder extmaps(List<Extmap> value) {
-            extmaps = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder addExtmap(Extmap value) {
-            extmaps.add(Objects.requireNonNull(value));
-            return this;
-        }
-
-        public Builder attributes(List<Attribute> value) {
-            attributes = new ArrayList<>(value);
-            return this;
-        }
-
-        public Builder addAttribute(Attribute value) {
-            attributes.add(Objects.requireNonNull(value));
             return this;
         }
 

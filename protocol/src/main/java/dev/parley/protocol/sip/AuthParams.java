@@ -44,7 +44,17 @@ record AuthParams(String scheme, Map<String, String> params) {
         return Optional.of(new AuthParams(scheme.get(), params));
     }
 
+    /** {@link #parse}, and empty unless the scheme is Digest (case-insensitively): challenges and credentials both need it. */
+    static Optional<AuthParams> parseDigest(String value) {
+        return parse(value).filter(p -> p.scheme().equalsIgnoreCase("Digest"));
+    }
+
     Optional<String> get(String name) {
         return Optional.ofNullable(params.get(name));
+    }
+
+    /** The {@code algorithm} parameter: MD5 when absent (RFC 7616 §3.3), empty when it is one not supported. */
+    Optional<DigestAlgorithm> digestAlgorithm() {
+        return get("algorithm").map(DigestAlgorithm::fromToken).orElse(Optional.of(DigestAlgorithm.MD5));
     }
 }

@@ -56,13 +56,12 @@ public record DigestAuthorization(String username, String realm, String nonce, S
 
     /** Parses credentials; empty when not Digest, a required field is missing, or the syntax is broken. */
     public static Optional<DigestAuthorization> parse(String value) {
-        Optional<AuthParams> parsed = AuthParams.parse(value);
-        if (parsed.isEmpty() || !parsed.get().scheme().equalsIgnoreCase("Digest")) {
+        Optional<AuthParams> parsed = AuthParams.parseDigest(value);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
         AuthParams p = parsed.get();
-        Optional<DigestAlgorithm> algorithm = p.get("algorithm").map(DigestAlgorithm::fromToken)
-                .orElse(Optional.of(DigestAlgorithm.MD5));
+        Optional<DigestAlgorithm> algorithm = p.digestAlgorithm();
         Optional<Long> nc = p.get("nc").map(DigestAuthorization::hex8);
         if (algorithm.isEmpty() || nc.map(n -> n < 0).orElse(false)) {
             return Optional.empty();

@@ -42,13 +42,12 @@ public record DigestChallenge(String realm, String nonce, Optional<String> opaqu
      * the algorithm is one not supported, or the syntax is broken.
      */
     public static Optional<DigestChallenge> parse(String value) {
-        Optional<AuthParams> parsed = AuthParams.parse(value);
-        if (parsed.isEmpty() || !parsed.get().scheme().equalsIgnoreCase("Digest")) {
+        Optional<AuthParams> parsed = AuthParams.parseDigest(value);
+        if (parsed.isEmpty()) {
             return Optional.empty();
         }
         AuthParams p = parsed.get();
-        Optional<DigestAlgorithm> algorithm = p.get("algorithm").map(DigestAlgorithm::fromToken)
-                .orElse(Optional.of(DigestAlgorithm.MD5));
+        Optional<DigestAlgorithm> algorithm = p.digestAlgorithm();
         if (p.get("realm").isEmpty() || p.get("nonce").isEmpty() || algorithm.isEmpty()) {
             return Optional.empty();
         }
