@@ -1,6 +1,7 @@
-// Init script for pages under test that play media themselves (the call page): it only keeps
-// the page's peer connections to read their inbound-rtp statistics. Unlike sdk-harness.js it
-// adds no elements, so audio energy rises only if the page itself plays the remote audio.
+// Init script that keeps the page's peer connections to read their inbound-rtp statistics
+// (window.pcStats). Alone, for pages that play media themselves (the call page), it adds no
+// elements, so audio energy rises only if the page itself plays the remote audio;
+// sdk-harness.js, loaded after it, adds the playing elements and reads its statistics here.
 (() => {
   const pcs = [];
   const NativePeerConnection = window.RTCPeerConnection;

@@ -1,15 +1,14 @@
 // Test harness for pages that use the Parley SDK (added as an init script by SdkPage).
 // It records every SDK event, plays every remote track through an unmuted element (Chromium
 // reads audio levels of played tracks only) and reads the inbound-rtp statistics of every
-// peer connection the page opens, whatever the SDK does with them.
+// peer connection the page opens, whatever the SDK does with them (through pc-stats.js, which
+// the pages load first).
 (() => {
-  const pcs = [];
   const sockets = [];
   const NativePeerConnection = window.RTCPeerConnection;
   window.RTCPeerConnection = class extends NativePeerConnection {
     constructor(...args) {
       super(...args);
-      pcs.push(this);
       this.addEventListener('track', (event) => {
         const element = document.createElement(event.track.kind === 'video' ? 'video' : 'audio');
         element.autoplay = true;
@@ -84,7 +83,7 @@
   }
 
   const harness = {
-    pcs, sockets, wire, events: [], firstVideoFrameAt: null, client: null, call: null, incoming: null, Parley: null,
+    sockets, wire, events: [], firstVideoFrameAt: null, client: null, call: null, incoming: null, Parley: null,
 
     record(source, name, detail) {
       harness.events.push({source, name, detail: plain(detail), at: Date.now()});
@@ -152,27 +151,8 @@
       return harness.events.map(e => e.name);
     },
 
-    async stats() {
-      const out = {videoFrames: 0, videos: [], audioEnergy: 0, audioPackets: 0, pcs: pcs.length};
-      for (const pc of pcs) {
-        if (pc.connectionState === 'closed') {
-          continue;
-        }
-        const report = await pc.getStats();
-        report.forEach((s) => {
-          if (s.type !== 'inbound-rtp') {
-            return;
-          }
-          if (s.kind === 'video') {
-            out.videos.push({mid: s.mid, framesDecoded: s.framesDecoded || 0});
-            out.videoFrames += s.framesDecoded || 0;
-          } else if (s.kind === 'audio') {
-            out.audioEnergy += s.totalAudioEnergy || 0;
-            out.audioPackets += s.packetsReceived || 0;
-          }
-        });
-      }
-      return out;
+    stats() {
+      return window.pcStats();
     },
   };
   window.harness = harness;

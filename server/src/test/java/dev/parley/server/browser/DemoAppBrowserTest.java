@@ -17,7 +17,8 @@ class DemoAppBrowserTest extends BrowserTestBase {
     private Page open(String identity) throws Exception {
         Page page = chromium.newPage();
         // Only to read decoding statistics; the app itself is untouched.
-        page.addInitScript(Path.of(DemoAppBrowserTest.class.getResource("/browser/sdk-harness.js").toURI()));
+        page.addInitScript(SdkPage.PC_STATS);
+        page.addInitScript(SdkPage.HARNESS);
         page.navigate(server.http().baseUrl() + "/");
         page.fill("#identity", identity);
         page.fill("#display-name", identity.toUpperCase(java.util.Locale.ROOT));

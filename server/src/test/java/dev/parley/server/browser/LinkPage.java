@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +16,6 @@ import java.util.function.Predicate;
  */
 final class LinkPage {
 
-    private static final Path PC_STATS = resource("/browser/pc-stats.js");
 
     final Page page;
 
@@ -28,7 +26,7 @@ final class LinkPage {
     /** A new page (its own context) on {@code url}. */
     static LinkPage open(Chromium chromium, String url) {
         Page page = chromium.newPage();
-        page.addInitScript(PC_STATS);
+        page.addInitScript(SdkPage.PC_STATS);
         page.navigate(url);
         return new LinkPage(page);
     }
@@ -122,13 +120,5 @@ final class LinkPage {
     void awaitAudioRising(int seconds) {
         double from = number("audioEnergy");
         awaitStats("audio energy rising", s -> ((Number) s.get("audioEnergy")).doubleValue() > from + 0.01, seconds);
-    }
-
-    private static Path resource(String name) {
-        try {
-            return Path.of(LinkPage.class.getResource(name).toURI());
-        } catch (java.net.URISyntaxException | NullPointerException e) {
-            throw new AssertionError("test resource " + name + " missing", e);
-        }
     }
 }

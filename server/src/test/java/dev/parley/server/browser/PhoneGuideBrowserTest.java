@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.microsoft.playwright.Page;
 import dev.parley.server.support.Sipp;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,8 @@ class PhoneGuideBrowserTest extends BrowserTestBase {
     private Page signIn(String identity) throws Exception {
         Page page = chromium.newPage();
         // Only to read what the page decodes; the app itself is untouched.
-        page.addInitScript(Path.of(PhoneGuideBrowserTest.class.getResource("/browser/sdk-harness.js").toURI()));
+        page.addInitScript(SdkPage.PC_STATS);
+        page.addInitScript(SdkPage.HARNESS);
         page.navigate(server.http().baseUrl() + "/");
         page.fill("#identity", identity);
         page.click("#signin-button");

@@ -15,7 +15,9 @@ import java.util.function.Predicate;
  */
 final class SdkPage {
 
-    private static final Path HARNESS = resource("/browser/sdk-harness.js");
+    /** Loaded first: it keeps the page's peer connections for the harness's statistics. */
+    static final Path PC_STATS = resource("/browser/pc-stats.js");
+    static final Path HARNESS = resource("/browser/sdk-harness.js");
 
     final Page page;
     final String identity;
@@ -33,6 +35,7 @@ final class SdkPage {
     /** A new page signed in as {@code identity}, with {@code token} (or a demo token when null). */
     static SdkPage signIn(Chromium chromium, String baseUrl, String identity, String token) {
         Page page = chromium.newPage();
+        page.addInitScript(PC_STATS);
         page.addInitScript(HARNESS);
         page.navigate(baseUrl + "/demo/");
         page.evaluate("([identity, token]) => harness.signIn(identity, token)", java.util.Arrays.asList(identity, token));
