@@ -8,8 +8,8 @@ import { Emitter } from './events.js';
 import * as media from './media.js';
 import { PublishConnection, RemoteTrack, Source, SubscribeConnection } from './peers.js';
 import type { Message, SignalingSocket } from './signaling.js';
-import type { MediaEvents, MediaOptions, Participant, User } from './types.js';
-import { validateDtmf } from './validation.js';
+import type { CameraFacingMode, MediaEvents, MediaOptions, Participant, User } from './types.js';
+import { validateCameraFacingMode, validateDtmf } from './validation.js';
 
 /** What a call needs from the client that owns it. */
 export interface CallHost {
@@ -55,6 +55,7 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
   private subscribeChain: Promise<void> = Promise.resolve();
   private audioInputId: string | undefined;
   private videoInputId: string | undefined;
+  private facing: CameraFacingMode = 'USER';
   private audioOutputId: string | undefined;
   private readonly handedOut = new Set<MediaStream>();
   private restarting = false;
@@ -64,6 +65,7 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
     super();
     this.audioInputId = options.audioInputDevice;
     this.videoInputId = options.videoInputDevice;
+    this.facing = validateCameraFacingMode(options.cameraFacingMode);
     this.autoReconnect = options.autoReconnect !== false;
   }
 
@@ -86,9 +88,10 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
   /** Opens the microphone and camera as the options ask (before publishing). */
   protected async openLocalMedia(options: MediaOptions): Promise<void> {
     if (options.audio !== false && !this.mic) this.mic = await media.microphone(this.audioInputId);
+    if (options.cameraFacingMode !== undefined) this.facing = validateCameraFacingMode(options.cameraFacingMode);
     if (options.video && !this.cam) {
       try {
-        this.cam = await media.camera(this.videoInputId);
+        this.cam = await this.openCamera();
       } catch (e) {
         this.stopLocalMedia();
         throw e;
@@ -123,7 +126,7 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
     return this.guard(async () => {
       if (on === !!this.cam) return;
       if (on) {
-        this.cam = await media.camera(this.videoInputId);
+        this.cam = await this.openCamera();
         await this.publisher?.replace('camera', this.cam);
         this.emitAny('camera-video-added', { stream: new MediaStream([this.cam]) });
       } else {
@@ -189,6 +192,35 @@ export abstract class MediaCall<E extends MediaEvents> extends Emitter<E> {
       this.mic = track;
       await this.publisher?.replace('microphone', track);
       old.stop();
+    });
+  }
+
+  /** The camera asked for: the chosen device, else the one facing {@link facing}. */
+  private openCamera(): Promise<MediaStreamTrack> {
+    return media.camera(this.videoInputId, this.facing === 'USER' ? 'user' : 'environment');
+  }
+
+  /** Which camera the call uses or will use: facing the user, or facing away. */
+  cameraFacingMode(): CameraFacingMode {
+    return this.facing;
+  }
+
+  /**
+   * Turns to the other camera (front to back and back): forgets a device chosen with
+   * {@link setVideoInputDevice} and, while the camera is on, replaces its track. On a browser
+   * with one camera the picture stays the same.
+   */
+  switchCameraFacingMode(): Promise<void> {
+    return this.guard(async () => {
+      this.facing = this.facing === 'USER' ? 'ENVIRONMENT' : 'USER';
+      this.videoInputId = undefined;
+      if (!this.cam) return;
+      const track = await this.openCamera();
+      const old = this.cam;
+      this.cam = track;
+      await this.publisher?.replace('camera', track);
+      old.stop();
+      this.emitAny('camera-video-added', { stream: new MediaStream([track]) });
     });
   }
 

@@ -13,7 +13,7 @@ import type {
   CallOptions, ClientEvents, ClientOptions, Endpoint, MediaEvents, PhoneCallOptions, RoomOptions, SipCallOptions, User,
 } from './types.js';
 import {
-  validateCustomData, validateIdentity, validatePhoneNumber, validateRecording, validateRoomName, validateSipUri,
+  validateCameraFacingMode, validateCustomData, validateIdentity, validatePhoneNumber, validateRecording, validateRoomName, validateSipUri,
 } from './validation.js';
 
 /** The WebSocket URL for a base URL (http(s) or ws(s); default: the page's origin). */
@@ -114,6 +114,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   callWebrtc(identity: string, options: CallOptions = {}): Call {
     validateIdentity(identity);
     validateRecording(options.recording);
+    validateCameraFacingMode(options.cameraFacingMode);
     const customData = validateCustomData(options.customData);
     const me = this.requireConnected();
     const call = new Call(this.host, {
@@ -176,6 +177,7 @@ export class ParleyClient extends Emitter<ClientEvents> {
   joinRoom(name: string, options: RoomOptions = {}): RoomCall {
     validateRoomName(name);
     validateRecording(options.recording);
+    validateCameraFacingMode(options.cameraFacingMode);
     const customData = validateCustomData(options.customData);
     this.requireConnected();
     const room = new RoomCall(this.host, name, customData, options);

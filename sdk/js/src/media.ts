@@ -24,10 +24,15 @@ export async function microphone(deviceId?: string): Promise<MediaStreamTrack> {
   }
 }
 
-export async function camera(deviceId?: string): Promise<MediaStreamTrack> {
+/**
+ * The camera `deviceId`, else the one facing `facing` ('user' or 'environment'). The facing mode
+ * is only preferred: a browser with one camera gives that one rather than failing.
+ */
+export async function camera(deviceId?: string, facing: 'user' | 'environment' = 'user'): Promise<MediaStreamTrack> {
   try {
     const stream = await devices().getUserMedia({
-      video: deviceId ? { deviceId: { exact: deviceId } } : { width: { ideal: 1280 }, height: { ideal: 720 } },
+      video: deviceId ? { deviceId: { exact: deviceId } }
+        : { width: { ideal: 1280 }, height: { ideal: 720 }, facingMode: { ideal: facing } },
     });
     return stream.getVideoTracks()[0];
   } catch (e) {

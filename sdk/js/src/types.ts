@@ -40,6 +40,9 @@ export interface Participant {
 /** What a call or room member asks to record (the token's recording capability and the account decide). */
 export type RecordingOption = 'AUDIO' | 'AUDIO_AND_VIDEO';
 
+/** Which camera a phone or tablet uses: the one facing the user, or the one facing away. */
+export type CameraFacingMode = 'USER' | 'ENVIRONMENT';
+
 export interface MediaOptions {
   /** Send the microphone (default true). */
   audio?: boolean;
@@ -48,6 +51,11 @@ export interface MediaOptions {
   /** Device ids to use instead of the defaults. */
   audioInputDevice?: string;
   videoInputDevice?: string;
+  /**
+   * The camera to start with on a device that has several (default USER); a browser with one
+   * camera uses it either way. `videoInputDevice` wins when both are given.
+   */
+  cameraFacingMode?: CameraFacingMode;
   /** Asks for a recording; it counts when the token's capability is ON_DEMAND (docs/recording.md). */
   recording?: RecordingOption;
 }

@@ -65,6 +65,13 @@ export function validateSipUri(uri: unknown): string {
   return uri;
 }
 
+/** A camera facing mode: absent (USER), USER or ENVIRONMENT. */
+export function validateCameraFacingMode(value: unknown): 'USER' | 'ENVIRONMENT' {
+  if (value === undefined || value === null) return 'USER';
+  if (value !== 'USER' && value !== 'ENVIRONMENT') throw invalid('cameraFacingMode must be USER or ENVIRONMENT');
+  return value;
+}
+
 /** A recording option: absent, AUDIO or AUDIO_AND_VIDEO. */
 export function validateRecording(value: unknown): 'AUDIO' | 'AUDIO_AND_VIDEO' | undefined {
   if (value === undefined || value === null) return undefined;

@@ -128,7 +128,7 @@ class CallBrowserTest extends BrowserTestBase {
     }
 
     @Test
-    void cameraOffStopsTheRemoteVideoAndOnBringsItBack() {
+    void cameraOffStopsTheRemoteVideoAndOnBringsItBackAndTheOtherCameraReplacesIt() {
         SdkPage alice = page("alice-7");
         SdkPage bob = page("bob-7");
         establish(alice, bob);
@@ -143,6 +143,21 @@ class CallBrowserTest extends BrowserTestBase {
         bob.awaitEvent("remote-camera-video-added", 10);
         bob.awaitVideoRising(30, 20);
         assertEquals(true, bob.eval("() => harness.call.hasRemoteCameraVideo()"));
+
+        // Turning to the other camera: a new camera track (Chromium's fake device has no facing
+        // mode, so the same picture), which bob keeps decoding.
+        assertEquals("USER", alice.eval("() => harness.call.cameraFacingMode()"));
+        Object oldTrack = alice.eval("() => harness.call.localStream().getVideoTracks()[0].id");
+        alice.eval("() => harness.call.switchCameraFacingMode()");
+        assertEquals("ENVIRONMENT", alice.eval("() => harness.call.cameraFacingMode()"));
+        Object newTrack = alice.eval("() => harness.call.localStream().getVideoTracks()[0].id");
+        assertTrue(newTrack != null && !newTrack.equals(oldTrack), "a new camera track: " + oldTrack + " -> " + newTrack);
+        bob.awaitVideoRising(30, 20);
+        Object thrown = alice.eval("""
+                () => { try { harness.client.callWebrtc('carol-7', {video: true, cameraFacingMode: 'SIDEWAYS'});
+                              return 'no error'; }
+                        catch (e) { return e.errorCode.name; } }""");
+        assertEquals("INVALID_REQUEST", thrown);
     }
 
     @Test
