@@ -315,14 +315,12 @@ abstract class CallLinkPublicContract extends ServerContract {
     @Test
     void theCallPageIsServedForAnyCode() {
         var page = http.get("/l/AAAAAAAAAAAA");
-        boolean built = CallLinkPublicContract.class.getResource("/public/link/index.html") != null;
-        if (built) {
-            assertEquals(200, page.status(), page.body());
-            assertTrue(page.contentType().startsWith("text/html"), page.contentType());
-            assertEquals("no-referrer", page.header("Referrer-Policy").orElse(""), "the code stays out of Referer");
-        } else {
-            assertProblem(page, 404); // the page lives on the linkpage branch until it is merged
-        }
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.contentType().startsWith("text/html"), page.contentType());
+        assertTrue(page.body().contains("/link/link.js"), "the page's script");
+        assertEquals("no-referrer", page.header("Referrer-Policy").orElse(""), "the code stays out of Referer");
+        String policy = page.header("Content-Security-Policy").orElse("");
+        assertTrue(policy.contains("script-src 'self'") && policy.contains("object-src 'none'"), policy);
     }
 
     // --- helpers ----------------------------------------------------------------------------

@@ -78,9 +78,16 @@ final class CallLinkPublicApi {
             ctx.header("X-Content-Type-Options", "nosniff");
             // The code is the link's only credential: keep it out of Referer headers to other sites.
             ctx.header("Referrer-Policy", "no-referrer");
+            // The page shows texts and images a customer configured to anyone with the URL: only
+            // its own script and styles run, whatever ends up in them (defence in depth; the page
+            // sets texts as textContent). Framing stays allowed: customers embed the page.
+            ctx.header("Content-Security-Policy", PAGE_POLICY);
             ctx.status(200).contentType("text/html; charset=utf-8").result(html);
         });
     }
+
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:;"
+            + " media-src 'self' blob:; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'";
 
     private static CallLinkPages.View view(CallLinkPages pages, String code) {
         try {

@@ -130,6 +130,7 @@ class CallLinkBrowserTest extends BrowserTestBase {
         assertEquals("The call has ended.", endUser.text("#message"));
         endUser.locator("#start").waitFor();
         assertEquals("Start again", endUser.text("#start"), "a link that is still active can be used again");
+        assertEquals(List.of(), endUser.cspViolations(), "the page's policy blocks nothing the page uses");
     }
 
     @Test
@@ -270,6 +271,8 @@ class CallLinkBrowserTest extends BrowserTestBase {
         BufferedImage backgroundShot = ImageIO.read(new ByteArrayInputStream(themed.page.screenshot()));
         assertColour(backgroundColour, backgroundShot, 4, 660, "the bottom left corner, on the background image");
         assertColour(backgroundColour, backgroundShot, 370, 300, "the right edge, on the background image");
+        assertEquals(List.of(), endUser.cspViolations(), "the page's policy blocks nothing the page uses");
+        assertEquals(List.of(), themed.cspViolations(), "the page's policy blocks nothing the page uses");
     }
 
     private static void assertFitsThePhone(LinkPage page, String control) {

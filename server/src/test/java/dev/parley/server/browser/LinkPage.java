@@ -27,8 +27,17 @@ final class LinkPage {
     static LinkPage open(Chromium chromium, String url) {
         Page page = chromium.newPage();
         page.addInitScript(SdkPage.PC_STATS);
+        // What the page's Content-Security-Policy blocked: nothing, or the page is broken somewhere.
+        page.addInitScript("document.addEventListener('securitypolicyviolation', e => "
+                + "(window.cspViolations = window.cspViolations || []).push(e.violatedDirective + ' ' + e.blockedURI))");
         page.navigate(url);
         return new LinkPage(page);
+    }
+
+    /** What the Content-Security-Policy blocked so far (directive and URI each). */
+    @SuppressWarnings("unchecked")
+    List<String> cspViolations() {
+        return (List<String>) page.evaluate("() => window.cspViolations || []");
     }
 
     /** {@code document.body.dataset.state}. */
