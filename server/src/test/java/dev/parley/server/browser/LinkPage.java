@@ -18,9 +18,11 @@ final class LinkPage {
 
 
     final Page page;
+    private final PageStats stats;
 
     LinkPage(Page page) {
         this.page = page;
+        this.stats = new PageStats(page, () -> "state " + state());
     }
 
     /** A new page (its own context) on {@code url}. */
@@ -96,38 +98,23 @@ final class LinkPage {
     }
 
     /** Inbound statistics of the page's peer connections: videoFrames, audioEnergy, videos[{mid, framesDecoded}]. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> stats() {
-        return (Map<String, Object>) page.evaluate("() => window.pcStats()");
+        return stats.stats();
     }
 
     double number(String key) {
-        return ((Number) stats().get(key)).doubleValue();
+        return stats.number(key);
     }
 
     Map<String, Object> awaitStats(String what, Predicate<Map<String, Object>> condition, int seconds) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (true) {
-            Map<String, Object> stats = stats();
-            if (condition.test(stats)) {
-                return stats;
-            }
-            if (System.nanoTime() > deadline) {
-                fail("call page: " + what + " not seen within " + seconds + " s; stats " + stats + "; state " + state());
-            }
-            page.waitForTimeout(200);
-        }
+        return stats.await("call page: " + what, condition, seconds);
     }
 
     void awaitVideoRising(int frames, int seconds) {
-        double from = number("videoFrames");
-        awaitStats("video frames rising by " + frames,
-                s -> ((Number) s.get("videoFrames")).doubleValue() > from + frames, seconds);
+        stats.awaitVideoRising(frames, seconds);
     }
 
-    /** Received audio energy rising: Chromium measures it only for audio an element plays. */
     void awaitAudioRising(int seconds) {
-        double from = number("audioEnergy");
-        awaitStats("audio energy rising", s -> ((Number) s.get("audioEnergy")).doubleValue() > from + 0.01, seconds);
+        stats.awaitAudioRising(seconds);
     }
 }

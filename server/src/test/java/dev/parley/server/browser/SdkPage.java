@@ -22,9 +22,12 @@ final class SdkPage {
     final Page page;
     final String identity;
 
+    private final PageStats stats;
+
     private SdkPage(Page page, String identity) {
         this.page = page;
         this.identity = identity;
+        this.stats = new PageStats(page, () -> "events " + events().stream().map(e -> e.get("name")).toList());
     }
 
     /** A new page signed in as {@code identity} with a demo token. */
@@ -92,42 +95,27 @@ final class SdkPage {
     }
 
     /** Inbound statistics over every peer connection: videoFrames, audioEnergy, videos[{mid, framesDecoded}]. */
-    @SuppressWarnings("unchecked")
     Map<String, Object> stats() {
-        return (Map<String, Object>) page.evaluate("() => harness.stats()");
+        return stats.stats();
     }
 
     double number(String key) {
-        return ((Number) stats().get(key)).doubleValue();
+        return stats.number(key);
     }
 
     /** Waits until {@code condition} holds for the statistics; returns them. */
     Map<String, Object> awaitStats(String what, Predicate<Map<String, Object>> condition, int seconds) {
-        long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-        while (true) {
-            Map<String, Object> stats = stats();
-            if (condition.test(stats)) {
-                return stats;
-            }
-            if (System.nanoTime() > deadline) {
-                fail(identity + ": " + what + " not seen within " + seconds + " s; stats " + stats + "; events "
-                        + events().stream().map(e -> e.get("name")).toList());
-            }
-            page.waitForTimeout(200);
-        }
+        return stats.await(identity + ": " + what, condition, seconds);
     }
 
     /** Waits until video frames decoded rise by more than {@code frames} from now. */
     void awaitVideoRising(int frames, int seconds) {
-        double from = number("videoFrames");
-        awaitStats("video frames rising by " + frames, s -> ((Number) s.get("videoFrames")).doubleValue() > from + frames,
-                seconds);
+        stats.awaitVideoRising(frames, seconds);
     }
 
     /** Waits until received audio energy rises from now. */
     void awaitAudioRising(int seconds) {
-        double from = number("audioEnergy");
-        awaitStats("audio energy rising", s -> ((Number) s.get("audioEnergy")).doubleValue() > from + 0.01, seconds);
+        stats.awaitAudioRising(seconds);
     }
 
     private static Path resource(String name) {
